@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { userArguments } from './commandLine';
+
+describe('userArguments', () => {
+  it('drops the Electron binary and the app directory when unpackaged', () => {
+    expect(userArguments(['/x/electron', '/repo', '--config', 'c.json'], false)).toEqual(['--config', 'c.json']);
+  });
+
+  it('drops only the executable when packaged', () => {
+    expect(userArguments(['/opt/Agent Softphone/agent-softphone', '--config', 'c.json'], true)).toEqual(['--config', 'c.json']);
+  });
+});

@@ -1,0 +1,21 @@
+import type { AdapterHost, CallObservation, Logger } from '../adapter';
+
+/** The AdapterHost of the adapter tests: records what the adapter reports, logs nowhere. */
+export function recordingHost(): { host: AdapterHost; observations: CallObservation[]; logged: Array<Record<string, unknown>> } {
+  const observations: CallObservation[] = [];
+  const logged: Array<Record<string, unknown>> = [];
+  const record = (message: string, fields?: Record<string, unknown>): void => {
+    logged.push({ message, ...fields });
+  };
+  const log: Logger = { debug: record, info: record, warn: record, error: record };
+  return {
+    observations,
+    logged,
+    host: {
+      callObserved: (observation) => observations.push(observation),
+      sessionChanged: () => undefined,
+      liveCalls: () => [],
+      log,
+    },
+  };
+}

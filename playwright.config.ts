@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test';
+import { electronBinaryPath } from './scripts/electronBinary.mjs';
+
+const electron = electronBinaryPath(process.cwd(), process.env);
+
+export default defineConfig<{ shellKind: 'browser' | 'electron' }>({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'browser-shell', use: { shellKind: 'browser' as const } },
+    // The same specs against the real Electron app, where its binary is installed.
+    ...(electron ? [{ name: 'electron', use: { shellKind: 'electron' as const } }] : []),
+  ],
+});

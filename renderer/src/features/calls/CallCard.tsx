@@ -1,0 +1,107 @@
+import { useId, useState, type FormEvent } from 'react';
+import { STATE_LABELS, isFinalState, type CallRecord } from '../../../../shared/callModel';
+import type { ProfileSummary } from '../../../../shared/session';
+import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
+import { useLive } from '../../state/liveStore';
+import { describeTarget, formatClock } from './callText';
+
+type Action = 'call.hangup' | 'call.hold' | 'call.retrieve';
+
+export function CallCard({ call, profile }: { call: CallRecord; profile: ProfileSummary | undefined }) {
+  const profileLabel = profile?.label ?? call.profileId;
+  const progressNote = profile?.capabilities.progressNote;
+  const alert = useLive((s) => s.alert);
+  const dismiss = useLive((s) => s.dismissCall);
+  const [digits, setDigits] = useState('');
+  const [busy, setBusy] = useState(false);
+  const digitsId = useId();
+  const name = describeTarget(call);
+  const final = isFinalState(call.state);
+  const last = call.timeline[call.timeline.length - 1];
+
+  const run = async (action: Action | 'call.sendDigits', extra: Record<string, string> = {}): Promise<boolean> => {
+    setBusy(true);
+    try {
+      if (action === 'call.sendDigits') await unwrap(softphone['call.sendDigits']({ callId: call.id, digits: extra.digits ?? '' }));
+      else await unwrap(softphone[action]({ callId: call.id }));
+      return true;
+    } catch (error) {
+      const data = error instanceof ApiError ? error.data : { message: String(error) };
+      alert({ title: data.message, ...('vendorMessage' in data && data.vendorMessage ? { vendorMessage: data.vendorMessage } : {}), ...('hint' in data && data.hint ? { hint: data.hint } : {}) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendDigits = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (digits && (await run('call.sendDigits', { digits }))) setDigits('');
+  };
+
+  const can = (action: CallRecord['actions'][number]): boolean => call.actions.includes(action);
+  return (
+    <article className={`call call--${call.state}`} aria-label={`Call to ${name}`}>
+      <header className="call__header">
+        <h3 className="call__title">{name}</h3>
+        <span className="call__profile">{profileLabel}</span>
+      </header>
+      <p className="call__state">
+        <strong className="call__state-label">{STATE_LABELS[call.state]}</strong>
+        {last && last.rawState !== call.state && <span className="call__raw"> · vendor: {last.rawState}</span>}
+        {call.scheduledAt !== undefined && call.state === 'scheduled' && <span> · starts {formatClock(call.scheduledAt)}</span>}
+      </p>
+      {progressNote && <p className="call__note">{progressNote}</p>}
+      {call.failure && (
+        <p className="call__failure">
+          {call.failure.message}
+          {call.failure.hint && <span className="call__hint"> {call.failure.hint}</span>}
+        </p>
+      )}
+      {!final && (
+        <div className="call__actions">
+          {(can('hangup') || can('cancel')) && (
+            <button type="button" className="danger" disabled={busy} onClick={() => void run('call.hangup')}>
+              {call.state === 'scheduled' && can('cancel') ? 'Cancel call' : 'Hang up'}
+            </button>
+          )}
+          {can('hold') && (
+            <button type="button" disabled={busy} onClick={() => void run('call.hold')}>
+              Hold
+            </button>
+          )}
+          {can('retrieve') && (
+            <button type="button" disabled={busy} onClick={() => void run('call.retrieve')}>
+              Resume
+            </button>
+          )}
+          {can('dtmf') && (
+            <form className="call__dtmf" onSubmit={(e) => void sendDigits(e)}>
+              <label htmlFor={digitsId}>Send digits</label>
+              <input id={digitsId} type="text" inputMode="tel" autoComplete="off" value={digits} onChange={(e) => setDigits(e.target.value)} />
+              <button type="submit" disabled={busy || !digits}>
+                Send
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      <details className="call__timeline">
+        <summary>Timeline</summary>
+        <ol>
+          {call.timeline.map((entry, index) => (
+            <li key={index}>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time> {STATE_LABELS[entry.state]} — {entry.rawState}
+              {entry.sourceEvent && entry.sourceEvent !== entry.rawState ? ` (${entry.sourceEvent})` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {final && (
+        <button type="button" className="link" onClick={() => dismiss(call.id)}>
+          Dismiss
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import type { CallRecord } from '../../../../shared/callModel';
+
+/** How a call is named on screen and to screen readers: the dialled number or agent. */
+export function describeTarget(call: Pick<CallRecord, 'target'>): string {
+  const target = call.target;
+  switch (target.kind) {
+    case 'phone':
+      return target.input === target.number || !target.input ? target.number : `${target.input} (${target.number})`;
+    case 'agent':
+      return target.name ? `agent ${target.agentId} (${target.name})` : `agent ${target.agentId}`;
+    case 'groups':
+      return `groups ${target.groupIds.join(', ')}`;
+  }
+}
+
+export function formatClock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -1,0 +1,21 @@
+/**
+ * The contract's channel names, without their schemas: what the preload needs to expose
+ * exactly these functions, at a fraction of the contract's bundle size. `contract.ts`
+ * checks at compile time that this list and the table agree.
+ */
+export const CHANNEL_NAMES = [
+  'app.bootstrap',
+  'session.signIn',
+  'session.signOut',
+  'call.dial',
+  'call.hangup',
+  'call.hold',
+  'call.retrieve',
+  'call.sendDigits',
+  'directory.get',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The one channel main pushes events on. */
+export const EVENT_CHANNEL = 'softphone:event';
