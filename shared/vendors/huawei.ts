@@ -17,6 +17,15 @@ export const HUAWEI_CAPABILITIES: VendorCapabilities = {
   directory: { agents: false, groups: false, skills: true },
   eventSource: 'long-poll',
   numberFormat: 'national-digits',
+  dialFields: [
+    { key: 'skillId', label: 'Skill', kind: 'skill', help: 'The skill queue the callout is made for; the platform default when not chosen.' },
+    {
+      key: 'callAppData',
+      label: 'Call data',
+      kind: 'text',
+      help: 'Free text attached to the call for the receiving application (up to 16 KB).',
+    },
+  ],
 };
 
 /** Callout fields beyond `caller` and `called` (vendor-docs/huawei-ccgateway-callout.txt). */

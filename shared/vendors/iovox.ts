@@ -18,6 +18,7 @@ export const IOVOX_CAPABILITIES: VendorCapabilities = {
   directory: { agents: false, groups: false, skills: false },
   eventSource: 'none',
   numberFormat: 'e164-digits',
+  progressNote: 'IOVOX answers 201 when it accepts a call and reports nothing after that: the softphone cannot see whether it was answered.',
 };
 
 /** Call Variables for the Link's Calling Rules, keyed by their Call Flow names. */

@@ -17,6 +17,14 @@ export const ORACLE_CAPABILITIES: VendorCapabilities = {
   directory: { agents: false, groups: false, skills: false },
   eventSource: 'status-poll',
   numberFormat: 'e164-digits',
+  dialFields: [
+    {
+      key: 'callAgentFirst',
+      label: 'Call the agent first',
+      kind: 'flag',
+      help: 'Ring the agent before the customer (needs the reverse call flow in Oracle’s call settings).',
+    },
+  ],
 };
 
 /** Oracle `visitorContext` (vendors/oracle.md §3); `data` holds the template's optional fields. */

@@ -23,6 +23,15 @@ export function sandboxConfig(urls: Record<Vendor, string>): SandboxSetup {
         agentId: accounts.huawei.agentId,
         phoneNumber: accounts.huawei.phoneNumber,
       },
+      // A colleague signed in on the same gateway, so internal (agent-to-agent) calls have someone to ring.
+      {
+        id: 'huawei-colleague',
+        vendor: 'huawei',
+        label: `Huawei colleague ${accounts.huawei.otherAgentId} (sandbox)`,
+        baseUrl: urls.huawei,
+        agentId: accounts.huawei.otherAgentId,
+        phoneNumber: accounts.huawei.otherAgentId,
+      },
       {
         id: 'vonage',
         vendor: 'vonage',
@@ -54,6 +63,7 @@ export function sandboxConfig(urls: Record<Vendor, string>): SandboxSetup {
     ephemeralSecrets: {
       'genesys.password': accounts.genesys.password,
       'huawei.password': accounts.huawei.password,
+      'huawei-colleague.password': accounts.huawei.password,
       'vonage.apiToken': accounts.vonage.apiToken,
       'iovox.secureKey': accounts.iovox.secureKey,
     },

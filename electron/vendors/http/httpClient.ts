@@ -9,6 +9,8 @@ export interface HttpRequest {
   body?: string;
   /** Whole-request deadline. */
   timeoutMs?: number;
+  /** Cancels the request (a held long-poll on sign-out); the failure is a TransportError of kind `cancelled`. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -23,7 +25,7 @@ export interface HttpResponse {
  */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'timeout' | 'connection-refused' | 'network',
+    readonly kind: 'timeout' | 'connection-refused' | 'network' | 'cancelled',
     readonly mayHaveReachedVendor: boolean,
     message: string,
   ) {
@@ -71,6 +73,8 @@ export class HttpClient {
     const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
+    const cancel = (): void => abort.abort();
+    req.signal?.addEventListener('abort', cancel, { once: true });
     try {
       const response = await undiciRequest(req.url, {
         method: req.method,
@@ -90,9 +94,11 @@ export class HttpClient {
       }
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
+      if (req.signal?.aborted) throw new TransportError('cancelled', true, 'Cancelled');
       throw classify(error, abort.signal.aborted, timeoutMs);
     } finally {
       clearTimeout(timer);
+      req.signal?.removeEventListener('abort', cancel);
     }
   }
 

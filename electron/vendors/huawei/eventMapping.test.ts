@@ -52,6 +52,8 @@ describe('interpretEvent: every documented event type (vendors/huawei.md §4)', 
   it.each([
     ['inbound (feature 0)', { caller: '70092', called: '40038', callid: '1', feature: '0' }, { direction: 'inbound', number: '70092', internal: false }],
     ['internal (feature 6)', { caller: '40038', called: '40040', callid: '1', feature: 6 }, { direction: 'outbound', number: '40040', internal: true }],
+    // The event is the called agent's own (workNo 49999): its far party is the caller.
+    ['internal, seen by the called agent', { caller: '40038', called: '49999', callid: '1', feature: '6' }, { direction: 'inbound', number: '40038', internal: true }],
     ['no feature', { called: '70092', callid: '1' }, { direction: 'outbound', number: '70092', internal: false }],
   ])('Talking party: %s', (_name, content, party) => {
     expect(interpretEvent(event('AgentEvent_Talking', content))).toMatchObject({ kind: 'call', state: 'connected', party });

@@ -52,10 +52,18 @@ function withCallId(content: unknown, build: (vendorCallId: string) => EventMean
   return vendorCallId === undefined ? { kind: 'malformed', reason: 'the event carries no call id' } : build(vendorCallId);
 }
 
-function talkingParty(content: unknown): CallParty {
+/**
+ * The far party of a Talking call. An internal call carries agent ids on both sides, so the
+ * called agent (the event's own `workNo`) sees the caller as its far party.
+ */
+function talkingParty(content: unknown, ownWorkNo: string | undefined): CallParty {
   const feature = contentField(content, 'feature');
   if (feature === FEATURE.inbound) return { direction: 'inbound', number: contentField(content, 'caller'), internal: false };
-  return { direction: 'outbound', number: contentField(content, 'called'), internal: feature === FEATURE.internal };
+  const called = contentField(content, 'called');
+  if (feature === FEATURE.internal && ownWorkNo !== undefined && called === ownWorkNo) {
+    return { direction: 'inbound', number: contentField(content, 'caller'), internal: true };
+  }
+  return { direction: 'outbound', number: called, internal: feature === FEATURE.internal };
 }
 
 function alertingParty(content: unknown): CallParty {
@@ -71,7 +79,7 @@ function failureCause(content: unknown): FailureCause {
   return { detect, description };
 }
 
-const EVENT_TABLE: Readonly<Record<string, (content: unknown) => EventMeaning>> = {
+const EVENT_TABLE: Readonly<Record<string, (content: unknown, ownWorkNo: string | undefined) => EventMeaning>> = {
   AgentOther_InService: () => ({ kind: 'session', change: 'in-service' }),
   AgentOther_ShutdownService: () => ({ kind: 'session', change: 'signed-out' }),
   AgentState_Ready: () => ({ kind: 'agent-state', state: 'idle' }),
@@ -83,8 +91,8 @@ const EVENT_TABLE: Readonly<Record<string, (content: unknown) => EventMeaning>> 
   AgentOther_PhoneRelease: () => ({ kind: 'agent-phone', phase: 'on-hook' }),
   AgentEvent_Customer_Alerting: (content) =>
     withCallId(content, (vendorCallId) => ({ kind: 'call', vendorCallId, state: 'ringing', party: alertingParty(content) })),
-  AgentEvent_Talking: (content) =>
-    withCallId(content, (vendorCallId) => ({ kind: 'call', vendorCallId, state: 'connected', party: talkingParty(content) })),
+  AgentEvent_Talking: (content, ownWorkNo) =>
+    withCallId(content, (vendorCallId) => ({ kind: 'call', vendorCallId, state: 'connected', party: talkingParty(content, ownWorkNo) })),
   AgentEvent_Hold: (content) => withCallId(content, (vendorCallId) => ({ kind: 'call', vendorCallId, state: 'held' })),
   AgentEvent_Call_Out_Fail: (content) => withCallId(content, (vendorCallId) => ({ kind: 'call-out-failed', vendorCallId })),
   OUTBOUND_DETECT_EVENT: (content) => withCallId(content, (vendorCallId) => ({ kind: 'failure-cause', vendorCallId, cause: failureCause(content) })),
@@ -98,5 +106,5 @@ export const HANDLED_EVENT_TYPES: readonly string[] = Object.keys(EVENT_TABLE);
 
 export function interpretEvent(event: AgentEvent): EventMeaning {
   const rule = EVENT_TABLE[event.eventType];
-  return rule ? rule(event.content ?? null) : { kind: 'not-handled' };
+  return rule ? rule(event.content ?? null, event.workNo === undefined ? undefined : String(event.workNo)) : { kind: 'not-handled' };
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HUAWEI_SESSION_LOST_RETCODES } from '../../../shared/vendors/huaweiLimits';
 import type { Logger } from '../adapter';
 import type { SessionLoss } from './agentSession';
-import { GatewayResponseError, NoSessionError, type GatewayClient } from './gatewayClient';
+import { GatewayResponseError, NoSessionError, type GatewayClient, type GatewayReply } from './gatewayClient';
 import { AgentEventSchema, type AgentEvent } from './wire';
 
 export interface PollTimings {
@@ -53,10 +53,6 @@ export class EventPoller {
     private readonly random: () => number = Math.random,
   ) {}
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -64,8 +60,9 @@ export class EventPoller {
     const pauses = (this.pauses = new AbortController());
     this.loop = this.loop
       .then(() => this.run(generation, pauses.signal))
-      .catch((error: unknown) => {
-        this.log.error('Huawei event poll loop failed', { reason: (error as Error).message });
+      .catch((error: unknown) => this.log.error('Huawei event poll loop failed', { reason: (error as Error).message }))
+      .finally(() => {
+        // A loop that ended on its own (the agent stays signed out) lets the next sign-in start one.
         if (generation === this.generation) this.running = false;
       });
   }
@@ -91,7 +88,7 @@ export class EventPoller {
     };
 
     while (live()) {
-      let reply;
+      let reply: GatewayReply;
       try {
         reply = await this.client.poll();
       } catch (error) {

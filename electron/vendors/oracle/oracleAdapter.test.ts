@@ -284,6 +284,23 @@ describe('Oracle adapter: ending calls', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it.each<[string, () => void, string, string]>([
+    ['405', () => emulator.server.faults.add({ path: '^/call/2\\.0/', method: 'DELETE', action: 'respond', status: 405, times: 1 }), 'VENDOR_REJECTED', 'does not accept a DELETE'],
+    ['500', () => emulator.server.faults.add({ path: '^/call/2\\.0/', method: 'DELETE', action: 'respond', status: 500, body: 'oops', times: 1 }), 'VENDOR_REJECTED', 'did not end the call (HTTP 500)'],
+    ['a dropped connection', () => emulator.server.faults.add({ path: '^/call/2\\.0/', method: 'DELETE', action: 'drop', times: 1 }), 'NETWORK', 'No answer from Oracle'],
+  ])('reports a DELETE answered with %s and keeps following the call', async (_name, arrange, code, says) => {
+    const { adapter, observations } = makeAdapter();
+    const { vendorCallId } = await adapter.dial(intent());
+    await expect.poll(() => states(observations)).toEqual(['dialing']);
+    arrange();
+    const error = await failure(adapter.hangup({ localId: 'call-1', vendorCallId: vendorCallId! }));
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(says);
+    expect(error.hint).toBeTruthy();
+    emulator.control.act(vendorCallId!, 'connect');
+    await expect.poll(() => states(observations)).toEqual(['dialing', 'connected']);
+  });
+
   it('cannot end a call without a session id, and sends nothing', async () => {
     const { adapter } = makeAdapter();
     const error = await failure(adapter.hangup({ localId: 'unknown-outcome' }));

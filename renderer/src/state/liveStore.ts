@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { STATE_LABELS, isFinalState, type CallRecord } from '../../../shared/callModel';
 import type { AppEvent, Bootstrap } from '../../../shared/ipc/contract';
 import type { SessionState } from '../../../shared/session';
-import { describeTarget } from '../features/calls/callText';
+import { callName, describeTarget } from '../features/calls/callText';
 
 export interface AlertItem {
   id: number;
@@ -78,7 +78,7 @@ export const useLive = create<LiveState>((set) => ({
             calls[event.call.id] = event.call;
             if (before?.state !== event.call.state) spoken.push(`${describeTarget(event.call)}: ${STATE_LABELS[event.call.state]}`);
             if (event.call.state === 'failed' && before?.state !== 'failed' && event.call.failure) {
-              alerts = [...alerts, { id: ++alertSeq, title: `Call to ${describeTarget(event.call)} failed`, vendorMessage: event.call.failure.message, ...(event.call.failure.hint ? { hint: event.call.failure.hint } : {}) }];
+              alerts = [...alerts, { id: ++alertSeq, title: `${callName(event.call)} failed`, vendorMessage: event.call.failure.message, ...(event.call.failure.hint ? { hint: event.call.failure.hint } : {}) }];
             }
             break;
           }

@@ -3,7 +3,7 @@ import { STATE_LABELS, isFinalState, type CallRecord } from '../../../../shared/
 import type { ProfileSummary } from '../../../../shared/session';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
 import { useLive } from '../../state/liveStore';
-import { describeTarget, formatClock } from './callText';
+import { callName, describeTarget, formatClock } from './callText';
 
 type Action = 'call.hangup' | 'call.hold' | 'call.retrieve';
 
@@ -41,7 +41,7 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
 
   const can = (action: CallRecord['actions'][number]): boolean => call.actions.includes(action);
   return (
-    <article className={`call call--${call.state}`} aria-label={`Call to ${name}`}>
+    <article className={`call call--${call.state}`} aria-label={callName(call)}>
       <header className="call__header">
         <h3 className="call__title">{name}</h3>
         <span className="call__profile">{profileLabel}</span>

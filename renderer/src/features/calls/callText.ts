@@ -1,6 +1,11 @@
 import type { CallRecord } from '../../../../shared/callModel';
 
-/** How a call is named on screen and to screen readers: the dialled number or agent. */
+/** How a call is named on screen and to screen readers: "Call to 5001", "Call from agent 40038". */
+export function callName(call: Pick<CallRecord, 'target' | 'direction'>): string {
+  return `Call ${call.direction === 'inbound' ? 'from' : 'to'} ${describeTarget(call)}`;
+}
+
+/** The dialled number or agent (the far party). */
 export function describeTarget(call: Pick<CallRecord, 'target'>): string {
   const target = call.target;
   switch (target.kind) {
