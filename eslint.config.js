@@ -21,7 +21,7 @@ const layer = (files, forbidden, message, extra = {}) => ({
 const outside = (...folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  { ignores: ['.scratch*/**', 'node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

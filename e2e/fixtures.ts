@@ -37,7 +37,7 @@ let browser: Browser | undefined;
 
 export const test = base.extend<Fixtures>({
   shellKind: ['browser', { option: true }],
-  sandbox: async ({}, use) => {
+  sandbox: async ({ shellKind: _shellKind }, use) => {
     const sandbox = await startSandbox();
     await use(sandbox);
     await sandbox.stop();

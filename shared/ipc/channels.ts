@@ -13,6 +13,15 @@ export const CHANNEL_NAMES = [
   'call.retrieve',
   'call.sendDigits',
   'directory.get',
+  'history.list',
+  'settings.get',
+  'settings.profile.save',
+  'settings.profile.remove',
+  'settings.profile.test',
+  'settings.secret.set',
+  'settings.preferences.set',
+  'settings.export',
+  'settings.import',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -3,6 +3,17 @@ import { CallRecordSchema, CallTargetSchema } from '../callModel';
 import { AppErrorSchema } from '../errors';
 import { DirectorySchema, ProfileSummarySchema, SessionStateSchema } from '../session';
 import { VendorDialOptionsSchema } from '../vendors';
+import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from '../history';
+import {
+  CONFIG_IMPORT_MAX_CHARS,
+  ConfigExportSchema,
+  ConfigImportResultSchema,
+  PreferencesSchema,
+  ProfileSaveRequestSchema,
+  ProfileSaveResultSchema,
+  SecretSetRequestSchema,
+  SettingsViewSchema,
+} from '../settings';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
 const ProfileRef = z.object({ profileId: z.string().min(1).max(64) }).strict();
@@ -65,6 +76,15 @@ export const CONTRACT = {
     response: Empty,
   },
   'directory.get': { request: ProfileRef, response: DirectorySchema },
+  'history.list': { request: HistoryQuerySchema, response: HistoryPageSchema },
+  'settings.get': { request: Empty, response: SettingsViewSchema },
+  'settings.profile.save': { request: ProfileSaveRequestSchema, response: ProfileSaveResultSchema },
+  'settings.profile.remove': { request: ProfileRef, response: Empty },
+  'settings.profile.test': { request: ProfileRef, response: SessionStateSchema },
+  'settings.secret.set': { request: SecretSetRequestSchema, response: Empty },
+  'settings.preferences.set': { request: PreferencesSchema, response: Empty },
+  'settings.export': { request: Empty, response: ConfigExportSchema },
+  'settings.import': { request: z.object({ text: z.string().max(CONFIG_IMPORT_MAX_CHARS) }).strict(), response: ConfigImportResultSchema },
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -92,6 +112,10 @@ export const AppEventSchema = z.discriminatedUnion('type', [
     postDial: z.string().optional(),
   }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A call was written to the history file. */
+  z.object({ type: z.literal('history.appended'), entry: HistoryEntrySchema }),
+  /** Profiles or preferences changed: the renderer reloads its bootstrap and settings. */
+  z.object({ type: z.literal('settings.updated') }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
 
