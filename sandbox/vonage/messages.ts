@@ -1,27 +1,12 @@
+import { VONAGE_400_MESSAGES } from '../../shared/vendors/vonageLimits';
+
 /**
- * The emulator's own copy of VCC's answers (vendors/vonage.md §5 and §7). Deliberately not
- * shared with the adapter: the adapter's tests only mean something if the two are written
- * separately from the documentation.
+ * VCC's answers (vendors/vonage.md §5 and §7). The documented 400 texts come from the one
+ * table in shared/ (DESIGN §4: the emulators and the validation use the same vendor wording);
+ * the rules that pick them are the emulator's own, written separately from the adapter's.
  */
 export const VCC_MESSAGES = {
-  ccxmlDisabled: 'Ccxml must be enabled for this account',
-  callingAgentBusy: 'Unable to place call - Agent number busy',
-  destinationAgentUnavailable: 'Unable to place call - dialed Agent is not currently available',
-  destinationAgentUnknown: 'Unable to place call - invalid Agent Id.',
-  callingAgentUnknown: 'Unable to place call - Agent Id is unknown',
-  numberInvalid: 'Unable to place call - number is invalid',
-  callFailed: 'Unable to place call to Agent. Please try again',
-  telephoneNumberTooLong: 'Telephone number exceeds 30 characters',
-  agentIdTooLong: 'Agent Id exceeds 11 digits',
-  agentIdNotDigits: 'Agent Id must contain digits only',
-  telephoneNumberNotSupported: 'Telephone number not supported in this context',
-  agentIdRequired: 'Agent Id must be specified',
-  destinationRequired: 'Either telephone number or agent id required',
-  destinationAmbiguous: 'Either telephone number or agent id required, not both',
-  referenceTooLong: 'Reference exceeded 2000 characters',
-  referenceInvalid: 'Reference contained invalid characters',
-  applicationTooLong: 'Application exceeded 32 characters',
-  applicationNotAlphanumeric: 'Application contains non-alphanumeric characters',
+  ...VONAGE_400_MESSAGES,
   /** Reused from the VCC Agents API for malformed bodies (design decision, §7). */
   requestInvalid: 'The request is invalid.',
   /** Reused from the VCC Agents API for 401 (design decision, §5). */

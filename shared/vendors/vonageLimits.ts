@@ -2,8 +2,8 @@
  * The client side of Vonage Contact Center's "Making a call" rules
  * (vendor-docs/vonage-vcc-calls-api.txt): the documented limits and the 400 messages, word
  * for word. The softphone checks these before sending, so it speaks the vendor's wording
- * whether a mistake is caught locally or by VCC. The sandbox emulator keeps its own copy on
- * purpose (an emulator that shares its rules with the client proves nothing).
+ * whether a mistake is caught locally or by VCC. The sandbox emulator answers with the same
+ * texts (DESIGN §4) but applies its own rules, written separately from the adapter's.
  */
 export const VONAGE_LIMITS = {
   telephoneNumberMaxChars: 30,
