@@ -27,7 +27,9 @@ test.describe('Huawei CC-Gateway', () => {
     await page.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Huawei (sandbox)' });
     await expect(page.getByRole('status', { name: 'Session' })).toContainText('Signed in');
     await page.getByRole('radiogroup', { name: 'Call to' }).getByRole('radio', { name: 'Agent' }).check();
-    await page.getByRole('combobox', { name: 'Agent', exact: true }).selectOption('40040');
+    // The agent picker is an ARIA combobox (type to search, Enter to choose), not a native select.
+    await page.getByRole('combobox', { name: 'Agent', exact: true }).pressSequentially('40040');
+    await page.getByRole('combobox', { name: 'Agent', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Call' }).click();
 
     const outgoing = page.getByRole('article', { name: /Call to agent 40040/ });

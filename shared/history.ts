@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallRecordSchema, CallTargetSchema } from './callModel';
+import type { DialRequest } from './ipc/contract';
 import { VendorDialOptionsSchema } from './vendors';
 
 /**
@@ -16,6 +17,17 @@ export const RedialRequestSchema = z.object({
   scheduleKind: z.enum(['in', 'at']).optional(),
 });
 export type RedialRequest = z.infer<typeof RedialRequestSchema>;
+
+/** The `call.dial` request of a redial: the same call, now, under a new intent (so at most one new call). */
+export function redialDialRequest(redial: RedialRequest, intentId: string): DialRequest {
+  return {
+    profileId: redial.profileId,
+    intentId,
+    target: redial.target,
+    ...(redial.from ? { from: redial.from } : {}),
+    ...(redial.options ? { options: redial.options } : {}),
+  };
+}
 
 /**
  * One call in the history file (one JSON line per entry). `recordedWhen` says why it was

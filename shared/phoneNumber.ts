@@ -104,7 +104,9 @@ export function cleanPastedNumber(text: string, defaultCountry: string): PastedN
       rest = rest.slice(0, tones.index);
     }
   }
-  const cleaned = cleanDialString(keypadDigits(rest.replace(/^\+[\s+]*/, '+')));
+  // Letters are keypad digits only in a vanity number (1-800-FLOWERS), never in a bare word.
+  const vanity = /\d/.test(rest) ? keypadDigits(rest) : rest;
+  const cleaned = cleanDialString(vanity.replace(/^\+[\s+]*/, '+'));
   const normalized = normalizeNumber(cleaned, defaultCountry);
   const number = normalized.e164 !== undefined && isInternationalPrefixed(cleaned, normalized.e164) ? normalized.e164 : cleaned;
   return { number, ...(postDial ? { postDial } : {}) };

@@ -10,18 +10,32 @@ export interface EmittedChange {
   at: number;
 }
 
-/** The state label a call's article showed from `at` on; `null` when the article left the panel. */
+/** A copy of a call the renderer received: the `messages`-th message on its contract socket carried it. */
+export interface ReceivedRecord {
+  callKey: string;
+  message: number;
+  label: string;
+  timelineRawStates: readonly string[];
+}
+
+/**
+ * A call's article as the page saw it right after a change of the DOM: the label it shows
+ * (`null`: the article left the page) and how many socket messages the renderer had received
+ * by then. The renderer applies every message received before a frame in that frame, so the
+ * count names the copy of the call the article shows.
+ */
 export interface ScreenObservation {
   callKey: string;
   label: string | null;
   at: number;
+  messages: number;
 }
 
 export type Reflection = 'own-state' | 'newer-state' | 'left-panel';
 
 export interface MatchedChange {
   change: EmittedChange;
-  /** When the screen first showed this state or a newer one of the same call; absent when it never did. */
+  /** When the screen first showed this change or a newer one of the same call; absent when it never did. */
   screenAt?: number;
   via?: Reflection;
 }
@@ -31,13 +45,18 @@ export type FinalOnScreen = 'shown' | 'left-panel' | 'wrong' | 'never-shown';
 export interface CallVerdict {
   callKey: string;
   expectedFinal: string;
-  lastLabel: string | null | undefined;
+  /** State label of the last copy of the call the renderer received. */
+  rendererFinal: string | undefined;
   finalOnScreen: FinalOnScreen;
+  /** Emitted changes missing from the renderer's last copy of the call (lost on the way). */
+  missingInRenderer: number;
 }
 
 export interface MatchReport {
   changes: MatchedChange[];
   calls: CallVerdict[];
+  /** Observations whose label is not the state of the copy they were tied to: the probe's self-check, 0 when sound. */
+  inconsistent: number;
 }
 
 /**
@@ -54,73 +73,119 @@ export function stateChanges(events: readonly EmittedChange[]): EmittedChange[] 
   });
 }
 
-function groupBy<T extends { callKey: string; at: number }>(items: readonly T[]): Map<string, T[]> {
+/**
+ * How far a copy of a call has got: matching the emitted changes in order against its
+ * timeline (by the vendor's raw state; other entries are skipped), the index of the last
+ * change it holds (-1: none) and the indices of those it skipped (lost on the way).
+ */
+export function progressOf(emitted: readonly EmittedChange[], timelineRawStates: readonly string[]): { reached: number; skipped: number[] } {
+  let position = 0;
+  let reached = -1;
+  const unmatched: number[] = [];
+  emitted.forEach((change, index) => {
+    const found = timelineRawStates.indexOf(change.rawState, position);
+    if (found < 0) {
+      unmatched.push(index);
+      return;
+    }
+    position = found + 1;
+    reached = index;
+  });
+  // Changes after the last one held have not arrived yet; only those before it were skipped.
+  return { reached, skipped: unmatched.filter((index) => index < reached) };
+}
+
+function groupByCall<T extends { callKey: string }>(items: readonly T[], order: (a: T, b: T) => number): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const group = groups.get(item.callKey);
     if (group) group.push(item);
     else groups.set(item.callKey, [item]);
   }
-  for (const group of groups.values()) group.sort((a, b) => a.at - b.at);
+  for (const group of groups.values()) group.sort(order);
   return groups;
 }
 
+interface Progress {
+  message: number;
+  reached: number;
+  label: string;
+}
+
+/** The copy in force after `messages` messages: the last one received at or before it. */
+function progressAt(progression: readonly Progress[], messages: number): Progress | undefined {
+  let low = 0;
+  let high = progression.length - 1;
+  let found: Progress | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = progression[middle] as Progress;
+    if (entry.message <= messages) {
+      found = entry;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
 /**
- * Ties each emitted state change to the moment the screen reflected it. The screen of one
- * call only moves forward, so observations are read in order against a cursor (the newest
- * change known to be shown): an observation showing label L means the oldest change after
- * the cursor, emitted before the observation, whose label is L. Choosing the oldest candidate
- * is the conservative reading: latencies are never under-estimated when labels repeat (a
- * call going Connected → On hold → Connected). The changes the cursor jumps over were
- * superseded by a newer state in the same frame: they count as on screen at that moment
- * (the screen is at least that new), not as dropped. An article leaving the panel reflects
- * the call's final change when that change was emitted before it left (the panel keeps only
- * the most recent finished calls). A change never reached by the cursor was dropped.
+ * Ties each emitted change to the moment the screen reflected it. Each observation names the
+ * copy of the call the article shows (by the socket message count); that copy's timeline says
+ * which emitted changes it holds. A change is on screen at the first observation whose copy
+ * holds it: as its own state, or through a newer state of the same call (both applied in one
+ * frame: superseded, not dropped). An article leaving the panel shows its copy's final state
+ * (the panel keeps the most recent finished calls). A change no observation reached was
+ * dropped; one missing from the renderer's last copy was lost before the renderer.
  */
-export function matchChanges(emitted: readonly EmittedChange[], observations: readonly ScreenObservation[]): MatchReport {
-  const observationsByCall = groupBy(observations);
+export function matchChanges(emitted: readonly EmittedChange[], received: readonly ReceivedRecord[], observations: readonly ScreenObservation[]): MatchReport {
+  const changesByCall = groupByCall(emitted, (a, b) => a.at - b.at);
+  const receivedByCall = groupByCall(received, (a, b) => a.message - b.message);
+  const observationsByCall = groupByCall(observations, (a, b) => a.at - b.at);
   const changes: MatchedChange[] = [];
   const calls: CallVerdict[] = [];
+  let inconsistent = 0;
 
-  for (const [callKey, events] of groupBy(emitted)) {
-    const seen = observationsByCall.get(callKey) ?? [];
+  for (const [callKey, events] of changesByCall) {
+    const progression: Progress[] = (receivedByCall.get(callKey) ?? []).map((record) => ({
+      message: record.message,
+      reached: progressOf(events, record.timelineRawStates).reached,
+      label: record.label,
+    }));
     const matched: MatchedChange[] = events.map((change) => ({ change }));
     const last = events[events.length - 1] as EmittedChange;
     let cursor = -1;
-    let lastLabel: string | null | undefined;
+    let lastSeen: { label: string | null; reached: number } | undefined;
 
-    for (const observation of seen) {
-      lastLabel = observation.label;
-      let shown = -1;
-      if (observation.label === null) {
-        if (FINAL_LABELS.has(last.label) && last.at <= observation.at) shown = events.length - 1;
-      } else {
-        for (let index = cursor + 1; index < events.length; index += 1) {
-          const candidate = events[index] as EmittedChange;
-          if (candidate.at > observation.at) break;
-          if (candidate.label === observation.label) {
-            shown = index;
-            break;
-          }
-        }
+    for (const observation of observationsByCall.get(callKey) ?? []) {
+      const copy = progressAt(progression, observation.messages);
+      if (!copy) continue;
+      if (observation.label !== null && observation.label !== copy.label) {
+        inconsistent += 1;
+        continue;
       }
-      if (shown <= cursor) continue;
-      for (let index = cursor + 1; index <= shown; index += 1) {
+      lastSeen = { label: observation.label, reached: copy.reached };
+      for (let index = cursor + 1; index <= copy.reached; index += 1) {
         const entry = matched[index] as MatchedChange;
         entry.screenAt = observation.at;
-        entry.via = observation.label === null ? 'left-panel' : index === shown ? 'own-state' : 'newer-state';
+        entry.via = observation.label === null ? 'left-panel' : index === copy.reached ? 'own-state' : 'newer-state';
       }
-      cursor = shown;
+      cursor = Math.max(cursor, copy.reached);
     }
 
+    const lastCopy = (receivedByCall.get(callKey) ?? []).at(-1);
+    const finalProgress = lastCopy ? progressOf(events, lastCopy.timelineRawStates) : { reached: -1, skipped: [] };
+    const missingInRenderer = finalProgress.skipped.length + (events.length - 1 - finalProgress.reached);
+    let finalOnScreen: FinalOnScreen = 'never-shown';
+    if (lastSeen) {
+      const complete = lastSeen.reached === events.length - 1;
+      if (complete && lastSeen.label === null && FINAL_LABELS.has(last.label)) finalOnScreen = 'left-panel';
+      else if (complete && lastSeen.label === last.label) finalOnScreen = 'shown';
+      else finalOnScreen = 'wrong';
+    }
     changes.push(...matched);
-    const finalReached = cursor === events.length - 1;
-    let finalOnScreen: FinalOnScreen;
-    if (!finalReached) finalOnScreen = lastLabel === undefined ? 'never-shown' : 'wrong';
-    else finalOnScreen = lastLabel === null ? 'left-panel' : lastLabel === last.label ? 'shown' : 'wrong';
-    calls.push({ callKey, expectedFinal: last.label, lastLabel, finalOnScreen });
+    calls.push({ callKey, expectedFinal: last.label, rendererFinal: lastCopy?.label, finalOnScreen, missingInRenderer });
   }
-  return { changes, calls };
+  return { changes, calls, inconsistent };
 }
 
 /** Latencies (ms) of the changes that reached the screen. */
@@ -129,29 +194,11 @@ export function latenciesOf(changes: readonly MatchedChange[]): number[] {
 }
 
 /**
- * How many of a call's emitted state changes are missing from the timeline the renderer last
- * received for it, matched in order by the vendor's raw state. A change the app lost on the
- * way (adapter, core, socket) is missing here even when a later state hid it on screen.
+ * The call a DOM name belongs to: the known key (a number's digits) that appears in it as a
+ * whole number, however the app grouped the digits ("0113 496 0001", "+44 113 …").
  */
-export function missingFromTimeline(emitted: readonly EmittedChange[], timelineRawStates: readonly string[]): number {
-  let position = 0;
-  let missing = 0;
-  for (const change of emitted) {
-    let found = -1;
-    for (let index = position; index < timelineRawStates.length; index += 1) {
-      if (timelineRawStates[index] === change.rawState) {
-        found = index;
-        break;
-      }
-    }
-    if (found < 0) missing += 1;
-    else position = found + 1;
-  }
-  return missing;
-}
-
-/** The call a DOM name or record belongs to: the known key (dialled digits) that appears in it as a run of digits. */
 export function callKeyIn(text: string, knownKeys: ReadonlySet<string>): string | undefined {
-  for (const run of text.match(/\d+/g) ?? []) if (knownKeys.has(run)) return run;
+  const joined = text.replace(/(\d)[\s.-]+(?=\d)/g, '$1');
+  for (const run of joined.match(/\d+/g) ?? []) if (knownKeys.has(run)) return run;
   return undefined;
 }

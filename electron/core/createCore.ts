@@ -1,15 +1,26 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Logger } from '../vendors/adapter';
+import type { AppLogger } from './log/logger';
 import { createCallHandlers } from './calls/callHandlers';
 import { CallRegistry } from './calls/callRegistry';
 import { DialService } from './calls/dialService';
 import type { AppConfig } from './config/appConfig';
 import { EventBus } from './events/eventBus';
+import { openCallHistory } from './history/callHistory';
 import { createContractRouter } from './ipc/contractRouter';
+import { createFavouriteHandlers } from './directory/favouriteHandlers';
+import { openFavouritesStore } from './directory/favouritesStore';
+import { createLinkHandlers } from './links/linkHandlers';
+import { LinkHandler } from './links/linkHandler';
+import { openLinkSettingsStore } from './links/linkSettingsStore';
+import { ProfileCatalog } from './profiles/profileCatalog';
+import { UserProfileFile } from './profiles/userProfileFile';
 import { SecretStore } from './secrets/secretStore';
-import { SessionDirectory } from './sessions/sessionDirectory';
+import { SessionDirectory, type SessionDirectoryDeps } from './sessions/sessionDirectory';
 import { createSessionHandlers } from './sessions/sessionHandlers';
+import { PreferencesFile } from './settings/preferencesFile';
+import { createSettingsHandlers } from './settings/settingsHandlers';
+import { SettingsService } from './settings/settingsService';
 import type { SecretCipher, SoftphoneCore } from './softphoneCore';
 
 export interface CoreOptions {
@@ -18,12 +29,15 @@ export interface CoreOptions {
   /** Where the secret store, history and settings live. */
   dataDir: string;
   cipher: SecretCipher;
-  log: Logger;
+  /** Every secret read for a profile is registered with it, so no log line carries one. */
+  log: AppLogger;
   /** Secrets known to this process only (the sandbox's), keyed `profileId.field`. */
   ephemeralSecrets?: Readonly<Record<string, string>>;
   /** Sign every profile in at start (the app does; some tests don't). */
   signInAtStart?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Builds each profile's adapter instead of its vendor module (tests and the soak compress adapter timings). */
+  createAdapter?: SessionDirectoryDeps['createAdapter'];
 }
 
 const SIGN_OUT_ON_QUIT_MS = 3_000;
@@ -47,14 +61,52 @@ export async function createCore(options: CoreOptions): Promise<SoftphoneCore> {
     callObserved: (profile, observation) => registry.observe(profile.id, profile.vendor, observation),
     liveCalls: (profileId) => registry.live(profileId),
     onState: (session) => bus.publish({ type: 'session.updated', session }),
+    secretRead: (value) => log.addSecretValue(value),
+    ...(options.createAdapter ? { createAdapter: options.createAdapter } : {}),
   });
-  for (const profile of config.profiles) sessions.add(profile);
-  const dialService = new DialService(registry, (profileId) => sessions.get(profileId), log);
+  // Provisioned profiles first, then the ones added in Settings (profiles.json).
+  const catalog = new ProfileCatalog(config.profiles, new UserProfileFile(join(options.dataDir, 'profiles.json')));
+  for (const profile of catalog.all()) sessions.add(profile);
+  const settings = new SettingsService({
+    provisioned: config,
+    sandbox: options.sandbox,
+    catalog,
+    preferencesFile: new PreferencesFile(join(options.dataDir, 'settings.json')),
+    secrets,
+    sessions,
+    liveCalls: (profileId) => registry.live(profileId).length,
+    publish: (event) => bus.publish(event),
+    env: options.env ?? process.env,
+    log,
+  });
+  const history = openCallHistory({
+    file: join(options.dataDir, 'history.jsonl'),
+    log,
+    bus,
+    callKnown: (callId) => registry.get(callId) !== undefined,
+    profileLabel: (profileId) => catalog.label(profileId),
+  });
+  const dialService = new DialService(registry, (profileId) => sessions.get(profileId), log, () => settings.effectiveConfig.defaultCountry, history.dialing);
+  const canDialPhones = (profileId: string): boolean => sessions.all().some(({ profile, adapter }) => profile.id === profileId && adapter.capabilities.targets.includes('phone'));
+  const linkSettings = openLinkSettingsStore(join(options.dataDir, 'links.json'), log);
+  const links = new LinkHandler({
+    settings: linkSettings,
+    canDialPhones,
+    defaultCountry: () => settings.effectiveConfig.defaultCountry,
+    dial: (request) => dialService.dial(request),
+    publish: (event) => bus.publish(event),
+    log,
+  });
+  const favourites = openFavouritesStore(join(options.dataDir, 'favourites.json'), log);
 
   const dispatch = createContractRouter(
     {
-      ...createSessionHandlers(sessions, registry, config, options.sandbox),
+      ...createSessionHandlers(sessions, registry, settings.effectiveConfig, options.sandbox),
       ...createCallHandlers(registry, sessions, dialService),
+      ...history.handlers,
+      ...createSettingsHandlers(settings),
+      ...createLinkHandlers(links, linkSettings, canDialPhones),
+      ...createFavouriteHandlers(favourites, (profileId) => void sessions.get(profileId)),
     },
     log,
   );
@@ -68,8 +120,7 @@ export async function createCore(options: CoreOptions): Promise<SoftphoneCore> {
     onEvent: (listener) => bus.subscribe(listener),
     resume: () => {
       for (const session of sessions.all()) {
-        if (session.current.status === 'signed-in') void session.adapter.resync().catch((error: unknown) => log.warn('resync after resume failed', { error: String(error) }));
-        else void session.signIn();
+        session.resume().catch((error: unknown) => log.warn('reconnect after resume failed', { profile: session.profile.id, error: String(error) }));
       }
     },
     // Agents are signed out on quit (a Huawei agent left signed in keeps receiving calls);
@@ -81,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<SoftphoneCore> {
           await session.adapter.dispose();
         }),
       );
+      await history.close(registry.live());
     },
   };
 }

@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../core/createCore';
+import { linksInArguments } from '../core/links/linkArguments';
+import { LinkInbox } from '../core/links/linkInbox';
 import { createLogger, type AppLogger } from '../core/log/logger';
 import type { SoftphoneCore } from '../core/softphoneCore';
 import { resolveStartup, type Startup } from '../core/startup';
@@ -21,6 +23,15 @@ const RENDERER_DIR = join(mainDir, '..', 'renderer');
 
 registerAppScheme();
 app.enableSandbox();
+
+// tel:/callto: links: macOS sends open-url (possibly before ready), Windows and Linux start the
+// app with the link as an argument. All of them wait here until the window can show them.
+const links = new LinkInbox();
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  links.receive(url);
+});
+for (const uri of linksInArguments(userArguments(process.argv, app.isPackaged))) links.receive(uri);
 
 if (app.requestSingleInstanceLock()) {
   void start();
@@ -80,9 +91,12 @@ function run(core: SoftphoneCore, startup: Startup, log: AppLogger): void {
   powerMonitor.on('resume', () => core.resume());
   powerMonitor.on('unlock-screen', () => core.resume());
 
-  // tel:/callto: arguments of a second launch are handled by the link handler; here the
-  // existing window just comes forward.
-  app.on('second-instance', () => revealWindow(window ?? openWindow()));
+  // A second launch (a tel: link clicked while the app runs) brings this window forward and
+  // hands its links to the one link handler, the same one the browser shell's link.open reaches.
+  app.on('second-instance', (_event, argv) => {
+    revealWindow(window ?? openWindow());
+    for (const uri of linksInArguments(argv)) links.receive(uri);
+  });
   app.on('activate', () => {
     if (window === undefined) openWindow();
   });
@@ -91,8 +105,39 @@ function run(core: SoftphoneCore, startup: Startup, log: AppLogger): void {
     if (process.platform !== 'darwin') app.quit();
   });
   stopOnQuit(core, startup, log);
+  claimLinkSchemes(log);
 
-  openWindow();
+  const first = openWindow();
+  first.webContents.once('did-finish-load', () =>
+    links.open((uri) => {
+      const shown = window ?? openWindow();
+      revealWindow(shown);
+      const handle = (): void => {
+        void core.dispatch('link.open', { uri }).then((outcome) => log.info('handled a link', { outcome: outcome.ok ? outcome.value : outcome.error }));
+      };
+      // A window opened for this link must load before the dialer can show it.
+      if (shown.webContents.isLoading()) shown.webContents.once('did-finish-load', handle);
+      else handle();
+    }),
+  );
+}
+
+/**
+ * Packaged, the app offers itself for tel: and callto: (the installer declares both); it
+ * takes a scheme only when no other application handles it, so a user's choice of another
+ * phone app stands. Unpackaged, registering would point the OS at a bare Electron binary.
+ */
+function claimLinkSchemes(log: AppLogger): void {
+  if (!app.isPackaged) return;
+  for (const scheme of ['tel', 'callto']) {
+    if (app.isDefaultProtocolClient(scheme)) continue;
+    const other = app.getApplicationNameForProtocol(`${scheme}:`);
+    if (other !== '') {
+      log.info('another application handles these links; leaving it', { scheme, application: other });
+      continue;
+    }
+    if (!app.setAsDefaultProtocolClient(scheme)) log.warn('the system refused to register the softphone for these links', { scheme });
+  }
 }
 
 /** Quitting waits for the core to sign out and the sandbox to stop, once. */

@@ -75,6 +75,12 @@ export interface VendorAdapter {
   directory?(): Promise<Directory>;
   /** Re-read call state from the vendor after a reconnect, resume from sleep, or unknown outcome. */
   resync(): Promise<void>;
+  /**
+   * The network may have changed under the adapter (the computer woke from sleep, the screen
+   * was unlocked): drop a held event connection that may be dead, re-establish the stream or
+   * poll now, and resync. Adapters without an open connection just resync.
+   */
+  reconnect?(): Promise<void>;
   dispose(): Promise<void>;
 }
 

@@ -3,6 +3,8 @@ import { CallRecordSchema, CallTargetSchema } from '../callModel';
 import { AppErrorSchema } from '../errors';
 import { DirectorySchema, ProfileSummarySchema, SessionStateSchema } from '../session';
 import { VendorDialOptionsSchema } from '../vendors';
+import { FavouriteChangeSchema, FavouritesSchema } from '../favourites';
+import { LINK_MAX_CHARS, LinkOpenResultSchema, LinkSettingsSchema } from '../links';
 import { HistoryEntrySchema, HistoryPageSchema, HistoryQuerySchema } from '../history';
 import {
   CONFIG_IMPORT_MAX_CHARS,
@@ -76,6 +78,11 @@ export const CONTRACT = {
     response: Empty,
   },
   'directory.get': { request: ProfileRef, response: DirectorySchema },
+  'directory.getFavourites': { request: ProfileRef, response: FavouritesSchema },
+  'directory.setFavourite': { request: FavouriteChangeSchema, response: FavouritesSchema },
+  'link.open': { request: z.object({ uri: z.string().max(LINK_MAX_CHARS) }).strict(), response: LinkOpenResultSchema },
+  'link.getSettings': { request: Empty, response: LinkSettingsSchema },
+  'link.setSettings': { request: LinkSettingsSchema, response: LinkSettingsSchema },
   'history.list': { request: HistoryQuerySchema, response: HistoryPageSchema },
   'settings.get': { request: Empty, response: SettingsViewSchema },
   'settings.profile.save': { request: ProfileSaveRequestSchema, response: ProfileSaveResultSchema },

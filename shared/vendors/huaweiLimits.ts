@@ -75,4 +75,5 @@ export const HUAWEI_RETCODE_TEXT: Readonly<Record<string, string>> = {
   '999-001': 'Server configuration error.',
 };
 
-export const huaweiRetcodeText = (retcode: string): string => HUAWEI_RETCODE_TEXT[retcode] ?? 'Undocumented result code.';
+export const huaweiRetcodeText = (retcode: string): string =>
+  (Object.hasOwn(HUAWEI_RETCODE_TEXT, retcode) ? HUAWEI_RETCODE_TEXT[retcode] : undefined) ?? 'Undocumented result code.';

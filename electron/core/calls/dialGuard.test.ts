@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DialGuard, targetKey } from './dialGuard';
+import { DialGuard, REPEAT_WINDOW_MS, targetKey } from './dialGuard';
 
 const phone = { kind: 'phone' as const, input: '5001', number: '5001' };
 
@@ -7,15 +7,42 @@ describe('dial guard', () => {
   it('maps a repeated intent to the call it made, even after the dial finished', () => {
     const guard = new DialGuard();
     const done = guard.begin('i1', 'p', phone, 'call-1');
-    done();
+    done(true);
     expect(guard.existing('i1', 'p', phone)).toBe('call-1');
   });
 
-  it('joins a second intent for the same target while the first is in flight, not after', () => {
+  it('joins a second intent for the same target while the first is in flight', () => {
     const guard = new DialGuard();
-    const done = guard.begin('i1', 'p', phone, 'call-1');
+    guard.begin('i1', 'p', phone, 'call-1');
     expect(guard.existing('i2', 'p', phone)).toBe('call-1');
-    done();
+  });
+
+  it('joins repeats within the repeat window after the dial was sent, each repeat restarting it, and not after', () => {
+    let now = 1_000;
+    const guard = new DialGuard(() => now, REPEAT_WINDOW_MS);
+    guard.begin('i1', 'p', phone, 'call-1')(true);
+    // A key held down: every repeat lands inside the window the previous one restarted.
+    for (let repeat = 0; repeat < 10; repeat += 1) {
+      now += REPEAT_WINDOW_MS - 1;
+      expect(guard.existing(`r${repeat}`, 'p', phone)).toBe('call-1');
+    }
+    now += REPEAT_WINDOW_MS;
+    expect(guard.existing('later', 'p', phone)).toBeUndefined();
+  });
+
+  it('lets an intent refused before anything was sent be dialled again at once', () => {
+    const guard = new DialGuard(() => 0);
+    const done = guard.begin('i1', 'p', phone, 'call-1');
+    guard.forget('i1');
+    done(false);
+    expect(guard.existing('i1', 'p', phone)).toBeUndefined();
+    expect(guard.existing('i2', 'p', phone)).toBeUndefined();
+  });
+
+  it('lets a new intent redial a target the vendor refused, while the refused intent keeps its call', () => {
+    const guard = new DialGuard(() => 0);
+    guard.begin('i1', 'p', phone, 'call-1')(false);
+    expect(guard.existing('i1', 'p', phone)).toBe('call-1');
     expect(guard.existing('i2', 'p', phone)).toBeUndefined();
   });
 

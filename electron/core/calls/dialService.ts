@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { DialRequest } from '../../../shared/ipc/contract';
 import type { CallRecord } from '../../../shared/callModel';
+import { wireTarget } from '../../../shared/phoneNumber';
 import type { ProfileSession } from '../sessions/profileSession';
 import type { Logger } from '../../vendors/adapter';
 import type { CallRegistry } from './callRegistry';
@@ -9,7 +10,7 @@ import { checkDialCapabilities } from './capabilityCheck';
 import { DialGuard } from './dialGuard';
 
 /** Errors that prove the vendor never saw the request: the call is forgotten, the intent may be retried. */
-const NOTHING_SENT = new Set(['VALIDATION', 'NOT_SUPPORTED', 'INVALID_REQUEST', 'AUTH_FAILED', 'NETWORK']);
+export const NOTHING_SENT: ReadonlySet<string> = new Set(['VALIDATION', 'NOT_SUPPORTED', 'INVALID_REQUEST', 'AUTH_FAILED', 'NETWORK']);
 
 export class DialService {
   private readonly guard = new DialGuard();
@@ -18,6 +19,10 @@ export class DialService {
     private readonly registry: CallRegistry,
     private readonly session: (profileId: string) => ProfileSession,
     private readonly log: Logger,
+    /** Where the vendors dial from (the default country): national-digits numbers are written for it. */
+    private readonly homeCountry: () => string,
+    /** Told of each call as it is created, with the request that made it (the history keeps it for redial). */
+    private readonly onCreated?: (callId: string, request: DialRequest) => void,
   ) {}
 
   async dial(request: DialRequest): Promise<{ callId: string }> {
@@ -36,7 +41,7 @@ export class DialService {
       await session.ready();
     } catch (error) {
       this.guard.forget(request.intentId);
-      release();
+      release(false);
       throw error;
     }
     // The record and the adapter's dial start in the same tick: an adapter resync never sees
@@ -52,10 +57,14 @@ export class DialService {
       },
       { quiet: true },
     );
+    this.onCreated?.(call.id, request);
+    // A call that may exist keeps repeats of its intent joined for a moment; a refusal does not.
+    let mayHavePlaced = true;
     try {
       const accepted = await session.adapter.dial({
         localId: call.id,
-        target: request.target,
+        // The record keeps the number as resolved (E.164); the vendor gets it in its wire format.
+        target: wireTarget(request.target, session.adapter.capabilities.numberFormat, this.homeCountry()),
         ...(request.from ? { from: request.from } : {}),
         ...(request.schedule ? { schedule: request.schedule } : {}),
         ...(request.options ? { options: request.options } : {}),
@@ -66,10 +75,11 @@ export class DialService {
       }
       return { callId: call.id };
     } catch (error) {
+      mayHavePlaced = error instanceof AppError && error.code === 'OUTCOME_UNKNOWN';
       this.fail(call, request, error);
       throw error;
     } finally {
-      release();
+      release(mayHavePlaced);
     }
   }
 

@@ -26,6 +26,11 @@ export class HistoryRecorder {
     this.now = deps.now ?? Date.now;
   }
 
+  /** Requests of calls not yet written (for diagnostics: it must not grow with refused dials). */
+  get pendingRequests(): number {
+    return this.requests.size;
+  }
+
   /** Called by the dial service as it creates the call, before the vendor is asked. */
   dialing(callId: string, request: DialRequest): void {
     // Dials refused before anything was sent leave no call behind; forget their requests.

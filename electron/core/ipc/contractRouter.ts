@@ -14,7 +14,12 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export function createContractRouter(handlers: Handlers, log: Logger) {
   return async function dispatch(channel: unknown, payload: unknown): Promise<Outcome<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+      // Not String(channel): a null-prototype object has no conversion and would throw.
+      const message =
+        typeof channel === 'string'
+          ? `There is no channel named ${JSON.stringify(channel).slice(0, 80)}.`
+          : `A channel name must be a string, not ${channel === null ? 'null' : typeof channel}.`;
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message } };
     }
     const spec = CONTRACT[channel];
     const parsed = spec.request.safeParse(payload);

@@ -1,3 +1,4 @@
+import { VENDOR_LABELS } from '../../../shared/callModel';
 import type { Profile } from '../../vendors/registry';
 import type { UserProfileFile } from './userProfileFile';
 
@@ -52,6 +53,12 @@ export class ProfileCatalog {
     return this.provisioned.get(id) ?? this.user.get(id);
   }
 
+  /** The name the app shows for a profile. */
+  label(id: string): string | undefined {
+    const profile = this.get(id);
+    return profile ? profileLabel(profile) : undefined;
+  }
+
   origin(id: string): ProfileOrigin | undefined {
     if (this.provisioned.has(id)) return 'provisioned';
     return this.user.has(id) ? 'user' : undefined;
@@ -80,4 +87,8 @@ export class ProfileCatalog {
     this.user.clear();
     for (const [id, profile] of next) this.user.set(id, profile);
   }
+}
+
+export function profileLabel(profile: Profile): string {
+  return profile.label ?? `${VENDOR_LABELS[profile.vendor]} (${profile.id})`;
 }

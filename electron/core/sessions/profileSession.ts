@@ -10,6 +10,9 @@ import type { Profile } from '../../vendors/registry';
 export class ProfileSession {
   private state: SessionState;
   private pending: Promise<SessionState> | undefined;
+  private resuming: Promise<void> | undefined;
+  /** The user signed this profile out: waking the computer must not sign it back in. */
+  private signedOutByUser = false;
   readonly adapter: VendorAdapter;
 
   constructor(
@@ -27,6 +30,7 @@ export class ProfileSession {
   }
 
   signIn(): Promise<SessionState> {
+    this.signedOutByUser = false;
     this.pending ??= this.run(async () => {
       this.set('signing-in', 'Signing in…');
       try {
@@ -41,6 +45,7 @@ export class ProfileSession {
   }
 
   signOut(): Promise<SessionState> {
+    this.signedOutByUser = true;
     const previous = this.pending ?? Promise.resolve(this.state);
     this.pending = this.run(async () => {
       await previous;
@@ -54,6 +59,28 @@ export class ProfileSession {
     return this.pending;
   }
 
+  /**
+   * The computer woke up or the screen was unlocked (both often come together, so a second
+   * call joins the first). A live session drops connections that may have died in the
+   * meantime and re-reads its calls; a session that fell over signs in again; one the user
+   * signed out stays signed out.
+   */
+  resume(): Promise<void> {
+    this.resuming ??= this.reconnectOrSignIn().finally(() => {
+      this.resuming = undefined;
+    });
+    return this.resuming;
+  }
+
+  private async reconnectOrSignIn(): Promise<void> {
+    if (this.signedOutByUser || this.state.status === 'signing-in') return;
+    if (this.state.status === 'signed-in' || this.state.status === 'reconnecting') {
+      await (this.adapter.reconnect ? this.adapter.reconnect() : this.adapter.resync());
+      return;
+    }
+    await this.signIn();
+  }
+
   /** Signs in first when needed; throws the sign-in error so a dial never goes out unauthenticated. */
   async ready(): Promise<void> {
     if (this.state.status === 'signed-in' || this.state.status === 'reconnecting') return;
@@ -63,12 +90,14 @@ export class ProfileSession {
     }
   }
 
-  private async run(task: () => Promise<SessionState>): Promise<SessionState> {
-    try {
-      return await task();
-    } finally {
-      this.pending = undefined;
-    }
+  /** Runs a sign-in or sign-out as the pending one; only that one clears the slot when done. */
+  private run(task: () => Promise<SessionState>): Promise<SessionState> {
+    const running = task();
+    const clear = (): void => {
+      if (this.pending === running) this.pending = undefined;
+    };
+    running.then(clear, clear);
+    return running;
   }
 
   private set(status: SessionStatus, detail?: string, error?: unknown): void {

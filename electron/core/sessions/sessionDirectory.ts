@@ -1,8 +1,9 @@
 import type { CallRecord } from '../../../shared/callModel';
 import { AppError } from '../../../shared/errors';
 import type { SessionState } from '../../../shared/session';
-import type { CallObservation, Logger } from '../../vendors/adapter';
+import type { CallObservation, Logger, VendorAdapter } from '../../vendors/adapter';
 import { vendorModuleFor, type Profile } from '../../vendors/registry';
+import type { AdapterDeps } from '../../vendors/vendorModule';
 import { SecretStore } from '../secrets/secretStore';
 import { ProfileSession } from './profileSession';
 
@@ -13,6 +14,10 @@ export interface SessionDirectoryDeps {
   callObserved(profile: Profile, observation: CallObservation): void;
   liveCalls(profileId: string): readonly CallRecord[];
   onState(state: SessionState): void;
+  /** Told each secret value as it is read, so the log can scrub it wherever it turns up. */
+  secretRead(value: string): void;
+  /** Builds a profile's adapter; the vendor module's factory unless a test or the soak compresses its timings. */
+  createAdapter?: (profile: Profile, deps: AdapterDeps) => VendorAdapter;
 }
 
 /** Every profile's session, by profile id. */
@@ -23,17 +28,18 @@ export class SessionDirectory {
 
   add(profile: Profile): ProfileSession {
     const { secrets, env, log } = this.deps;
-    const module = vendorModuleFor(profile);
+    const create = this.deps.createAdapter ?? ((p: Profile, deps: AdapterDeps) => vendorModuleFor(p).create(p, deps));
     // Secrets are read at the moment of use: from the environment variable the config
     // names, or from the encrypted store for secrets entered in Settings.
     const readSecret = (field: string): string | undefined => {
       const ref = (profile as Record<string, unknown>)[field];
-      if (ref && typeof ref === 'object' && 'env' in ref && typeof ref.env === 'string') return env[ref.env];
-      return secrets.get(SecretStore.key(profile.id, field));
+      const value = ref && typeof ref === 'object' && 'env' in ref && typeof ref.env === 'string' ? env[ref.env] : secrets.get(SecretStore.key(profile.id, field));
+      if (value) this.deps.secretRead(value);
+      return value;
     };
     const session = new ProfileSession(
       profile,
-      (host) => module.create(profile, { host, secrets: readSecret }),
+      (host) => create(profile, { host, secrets: readSecret }),
       {
         callObserved: (observation) => this.deps.callObserved(profile, observation),
         liveCalls: () => this.deps.liveCalls(profile.id),

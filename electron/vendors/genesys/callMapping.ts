@@ -19,7 +19,7 @@ const ACTIONS: ReadonlyArray<readonly [string, CallAction]> = [
 ];
 
 /** Our state for a GWS call state, before the released-unanswered rule of `mapCall`. */
-export const callStateOf = (gwsState: string): CallState | undefined => STATES[gwsState];
+export const callStateOf = (gwsState: string): CallState | undefined => (Object.hasOwn(STATES, gwsState) ? STATES[gwsState] : undefined);
 
 /** Capability order is not significant (vendors/genesys.md §6 rule 4), so the result has a fixed order. */
 export function actionsFromCapabilities(capabilities: readonly string[]): CallAction[] {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../adapter';
 import { installCometdRuntime, type BayeuxCookieContext } from './cometdRuntime';
+import { useJitteredBackoff, type StreamBackoff } from './streamBackoff';
 
 const CALL_CHANNEL = '/v2/me/calls';
 const DEVICE_CHANNEL = '/v2/me/devices';
@@ -26,6 +27,9 @@ export interface GwsEventStreamOptions {
    * `advice.timeout` + this for a long-poll (vendors/genesys.md §6 rule 8: more than 10 s).
    */
   maxNetworkDelayMs: number;
+  /** Retries after a failure wait CometD's linear back-off, bounded by this and jittered. */
+  backoff: StreamBackoff;
+  random: () => number;
   onMessage(channel: string, data: unknown): void;
   onStatus(status: StreamStatus): void;
   /** The server refused a Bayeux request with HTTP 403: the HTTP session is gone. */
@@ -79,6 +83,7 @@ export class GwsEventStream {
     this.transport = transport;
     this.transport.context = { cookieJar: options.cookieJar };
     this.configure();
+    useJitteredBackoff(this.cometd, options.random, (retry) => options.log.debug('GWS CometD retry scheduled', retry));
   }
 
   /** Resolves once the handshake succeeded and both channels are subscribed. */
@@ -97,6 +102,17 @@ export class GwsEventStream {
   setRequestHeaders(headers: Record<string, string>): void {
     this.requestHeaders = headers;
     this.configure();
+  }
+
+  /**
+   * Cuts the held long-poll, which after a sleep may hang on a connection that died, so the
+   * client connects again now (re-handshaking if the server forgot it) instead of after
+   * `advice.timeout` + the network delay.
+   */
+  reconnectNow(): void {
+    if (this.phase !== 'running') return;
+    this.cometd.resetBackoffPeriod();
+    this.transport.abort();
   }
 
   async stop(): Promise<void> {
@@ -123,6 +139,8 @@ export class GwsEventStream {
       url: `${this.options.baseUrl.replace(/\/+$/, '')}/api/v2/notifications`,
       logLevel: 'warn',
       maxNetworkDelay: this.options.maxNetworkDelayMs,
+      backoffIncrement: this.options.backoff.incrementMs,
+      maxBackoff: this.options.backoff.maxMs,
       requestHeaders: this.requestHeaders,
     });
   }

@@ -33,6 +33,10 @@ export interface GenesysAdapterTimings {
   correlationTimeoutMs: number;
   /** Length of one `,` in post-dial digits. */
   postDialPauseMs: number;
+  /** CometD's back-off after failures in a row grows by this per failure (then jittered)... */
+  bayeuxBackoffIncrementMs: number;
+  /** ...up to this. */
+  bayeuxMaxBackoffMs: number;
 }
 
 export const DEFAULT_TIMINGS: GenesysAdapterTimings = {
@@ -40,6 +44,8 @@ export const DEFAULT_TIMINGS: GenesysAdapterTimings = {
   bayeuxMaxNetworkDelayMs: 15_000,
   correlationTimeoutMs: 10_000,
   postDialPauseMs: POST_DIAL_PAUSE_MS,
+  bayeuxBackoffIncrementMs: 1_000,
+  bayeuxMaxBackoffMs: 30_000,
 };
 
 type CallOperation = 'Hangup' | 'Hold' | 'Retrieve' | 'SendDtmf';
@@ -115,6 +121,7 @@ class GenesysAdapter implements VendorAdapter {
     private readonly profile: GenesysProfile,
     deps: AdapterDeps,
     private readonly timings: GenesysAdapterTimings = DEFAULT_TIMINGS,
+    private readonly random: () => number = Math.random,
   ) {
     this.host = deps.host;
     this.http = new HttpClient({ cookieJar: this.cookieJar, defaultTimeoutMs: timings.requestTimeoutMs });
@@ -235,6 +242,12 @@ class GenesysAdapter implements VendorAdapter {
     return this.resyncQueued;
   }
 
+  /** After sleep: the held Bayeux poll is cut so the stream comes back now, and the calls are read again. */
+  async reconnect(): Promise<void> {
+    this.requireSession().stream.reconnectNow();
+    await this.resync();
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
@@ -262,6 +275,8 @@ class GenesysAdapter implements VendorAdapter {
         cookieJar: this.cookieJar,
         log: this.host.log,
         maxNetworkDelayMs: this.timings.bayeuxMaxNetworkDelayMs,
+        backoff: { incrementMs: this.timings.bayeuxBackoffIncrementMs, maxMs: this.timings.bayeuxMaxBackoffMs },
+        random: this.random,
         onMessage: (channel, data) => this.onMessage(channel, data),
         onStatus: (status) => this.onStreamStatus(status),
         onSessionLost: () => this.renewStreamSession(),
@@ -635,6 +650,11 @@ class GenesysAdapter implements VendorAdapter {
   }
 }
 
-export function createGenesysAdapter(profile: GenesysProfile, deps: AdapterDeps, timings?: Partial<GenesysAdapterTimings>): VendorAdapter {
-  return new GenesysAdapter(profile, deps, { ...DEFAULT_TIMINGS, ...timings });
+export function createGenesysAdapter(
+  profile: GenesysProfile,
+  deps: AdapterDeps,
+  timings?: Partial<GenesysAdapterTimings>,
+  random: () => number = Math.random,
+): VendorAdapter {
+  return new GenesysAdapter(profile, deps, { ...DEFAULT_TIMINGS, ...timings }, random);
 }

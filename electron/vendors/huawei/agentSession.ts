@@ -103,6 +103,11 @@ export class AgentSession {
     return this.recovery;
   }
 
+  /** Cuts a re-sign-in's back-off pause, so it tries again now (the network is back after a sleep). */
+  retryNow(): void {
+    this.stopRetries();
+  }
+
   transportTrouble(reason: string): void {
     if (this.status === 'signed-in') this.report('reconnecting', `Lost contact with the gateway (${reason}); retrying`);
   }

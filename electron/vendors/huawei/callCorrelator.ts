@@ -8,7 +8,15 @@ interface TrackedCall {
   vendorCallId: string | undefined;
   state: CallState | undefined;
   discovered: CallObservation['discovered'];
+  /** Its callout got no usable answer: from this time on, a gateway without a call means it was never placed. */
+  unclearUntil?: number;
 }
+
+const NOT_PLACED: CallObservation['failure'] = {
+  code: 'NOT_PLACED',
+  message: 'The gateway has no call for this request and reported none: it was not placed, or ended before the gateway reported it.',
+  hint: 'Check your phone; dial again if the call is still needed.',
+};
 
 /** Finished calls remembered so that their trailing events (the second release) are recognised. */
 const FINISHED_MEMORY = 64;
@@ -63,6 +71,16 @@ export class CallCorrelator {
     if (!call) return [];
     if (vendorCallId !== undefined && call.vendorCallId !== vendorCallId) this.bind(call, vendorCallId);
     return call.state === undefined ? this.observe(call, 'dialing', 'callout accepted', 'callout') : [];
+  }
+
+  /**
+   * The callout got no usable answer. It may still be executing, so the call keeps
+   * collecting events; once `graceMs` have passed, a resync that finds no call at the
+   * gateway settles it as not placed.
+   */
+  dialUnclear(localId: string, graceMs: number): void {
+    const call = this.byLocalId.get(localId);
+    if (call) call.unclearUntil = this.now() + graceMs;
   }
 
   /** The gateway proved nothing was placed. */
@@ -123,10 +141,16 @@ export class CallCorrelator {
       }
       return [];
     }
-    return live.flatMap((record) => {
-      if (record.vendorCallId === undefined || isFinalState(record.state)) return [];
-      return this.markEnded({ localId: record.id, vendorCallId: record.vendorCallId }, 'callinfo: no call', 'callinfo');
-    });
+    const unplaced = [...this.byLocalId.values()].filter(
+      (call) => call.unclearUntil !== undefined && this.now() >= call.unclearUntil && call.vendorCallId === undefined && call.state === undefined,
+    );
+    return [
+      ...unplaced.flatMap((call) => this.observe(call, 'failed', 'callinfo: no call', 'callinfo', NOT_PLACED)),
+      ...live.flatMap((record) => {
+        if (record.vendorCallId === undefined || isFinalState(record.state)) return [];
+        return this.markEnded({ localId: record.id, vendorCallId: record.vendorCallId }, 'callinfo: no call', 'callinfo');
+      }),
+    ];
   }
 
   private applyOne(meaning: EventMeaning, eventType: string): CallObservation[] {

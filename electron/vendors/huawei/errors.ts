@@ -37,7 +37,7 @@ export function refusal(action: string, envelope: Pick<GatewayEnvelope, 'retcode
     code: envelope.retcode === '100-004' ? 'AUTH_FAILED' : 'VENDOR_REJECTED',
     message: `${action} was refused by the Huawei CC-Gateway (${envelope.retcode}: ${meaning})`,
     vendorMessage: envelope.message !== '' ? envelope.message : `retcode ${envelope.retcode}`,
-    hint: RETCODE_HINTS[envelope.retcode] ?? DEFAULT_HINT,
+    hint: (Object.hasOwn(RETCODE_HINTS, envelope.retcode) ? RETCODE_HINTS[envelope.retcode] : undefined) ?? DEFAULT_HINT,
   });
 }
 

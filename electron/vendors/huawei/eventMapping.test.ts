@@ -361,4 +361,27 @@ describe('CallCorrelator: what the adapter asks', () => {
     expect(observations).toMatchObject([{ localId: 'L1', vendorCallId: ID, state: 'ended', rawState: 'callinfo: no call' }]);
     expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: 'late-1' })), 'AgentEvent_Customer_Alerting')[0]?.localId).toBe('L2');
   });
+
+  it('resync: a callout of unknown outcome is settled as not placed once its grace is over and the gateway still has no call', () => {
+    let now = 0;
+    const calls = new CallCorrelator(() => now);
+    calls.beginDial('L1');
+    calls.dialUnclear('L1', 1_000);
+    expect(calls.reconcile(undefined, [record('L1', 'unknown')])).toEqual([]);
+    now = 1_000;
+    expect(calls.reconcile(undefined, [record('L1', 'unknown')])).toMatchObject([
+      { localId: 'L1', state: 'failed', rawState: 'callinfo: no call', failure: { code: 'NOT_PLACED' } },
+    ]);
+    expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: 'other-1' })), 'AgentEvent_Customer_Alerting')[0]?.localId).toBeUndefined();
+  });
+
+  it('resync: a callout of unknown outcome that the gateway did place is bound, never settled as not placed', () => {
+    let now = 0;
+    const calls = new CallCorrelator(() => now);
+    calls.beginDial('L1');
+    calls.dialUnclear('L1', 1_000);
+    expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: ID })), 'AgentEvent_Customer_Alerting')[0]).toMatchObject({ localId: 'L1', vendorCallId: ID });
+    now = 5_000;
+    expect(calls.reconcile(undefined, [record('L1', 'ringing', ID)])).toMatchObject([{ localId: 'L1', state: 'ended' }]);
+  });
 });

@@ -105,6 +105,7 @@ const EVENT_TABLE: Readonly<Record<string, (content: unknown, ownWorkNo: string 
 export const HANDLED_EVENT_TYPES: readonly string[] = Object.keys(EVENT_TABLE);
 
 export function interpretEvent(event: AgentEvent): EventMeaning {
-  const rule = EVENT_TABLE[event.eventType];
+  // Own keys only: an eventType such as "toString" or "__proto__" must not reach Object.prototype.
+  const rule = Object.hasOwn(EVENT_TABLE, event.eventType) ? EVENT_TABLE[event.eventType] : undefined;
   return rule ? rule(event.content ?? null, event.workNo === undefined ? undefined : String(event.workNo)) : { kind: 'not-handled' };
 }

@@ -44,6 +44,8 @@ export class EventPoller {
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private pauses = new AbortController();
+  /** Aborted by `reconnectNow()`: ends the poll in flight or the pause, and the loop polls again at once. */
+  private wake = new AbortController();
 
   constructor(
     private readonly client: GatewayClient,
@@ -67,6 +69,15 @@ export class EventPoller {
       });
   }
 
+  /**
+   * Cuts the poll in flight (after a sleep it may hang on a connection that died) or the
+   * back-off pause, and polls again now. Still one poll at a time: the next one starts only
+   * once the cut one has failed.
+   */
+  reconnectNow(): void {
+    if (this.running) this.wake.abort();
+  }
+
   /** Ends the loop after its current poll returns; resolves when it has. Pauses end at once. */
   stop(): Promise<void> {
     if (this.running) {
@@ -81,18 +92,21 @@ export class EventPoller {
     const live = (): boolean => generation === this.generation;
     let failures = 0;
     let troubled = false;
-    const pause = (ms: number): Promise<void> => sleep(ms, undefined, { signal: pauses }).catch(() => undefined);
+    const pause = (ms: number): Promise<void> => sleep(ms, undefined, { signal: AbortSignal.any([pauses, this.wake.signal]) }).catch(() => undefined);
     const recover = async (loss: SessionLoss): Promise<boolean> => {
       failures = 0;
       return (await this.handlers.onSessionLost(loss)) && live();
     };
 
     while (live()) {
+      if (this.wake.signal.aborted) this.wake = new AbortController();
+      const wake = this.wake.signal;
       let reply: GatewayReply;
       try {
-        reply = await this.client.poll();
+        reply = await this.client.poll(wake);
       } catch (error) {
         if (!live()) return;
+        if (wake.aborted) continue;
         if (error instanceof NoSessionError) {
           if (!(await recover({ cause: 'the session ended', guidRefused: false }))) return;
           continue;

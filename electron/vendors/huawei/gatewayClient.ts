@@ -129,9 +129,9 @@ export class GatewayClient {
     });
   }
 
-  /** `GET /agentevent/{id}`: a long poll, not queued behind operations. */
-  poll(): Promise<GatewayReply> {
-    return this.withSession({ method: 'GET', path: `/agentevent/${this.agentPath}` }, this.options.pollTimeoutMs);
+  /** `GET /agentevent/{id}`: a long poll, not queued behind operations; `signal` cuts it. */
+  poll(signal?: AbortSignal): Promise<GatewayReply> {
+    return this.withSession({ method: 'GET', path: `/agentevent/${this.agentPath}` }, this.options.pollTimeoutMs, signal);
   }
 
   /** Forgets the GUID; answers to requests still on their way cannot bring it back. */
@@ -148,10 +148,10 @@ export class GatewayClient {
     return encodeURIComponent(this.options.agentId);
   }
 
-  private async withSession(operation: GatewayOperation, timeoutMs: number): Promise<GatewayReply> {
+  private async withSession(operation: GatewayOperation, timeoutMs: number, signal?: AbortSignal): Promise<GatewayReply> {
     const sentIn: SessionMark = { epoch: this.epoch, guid: this.guid };
     if (sentIn.guid === undefined) throw new NoSessionError();
-    const { response, setGuid } = await this.send(operation, sentIn.guid, timeoutMs);
+    const { response, setGuid } = await this.send(operation, sentIn.guid, timeoutMs, signal);
     if (setGuid !== undefined) this.adoptGuid(setGuid, sentIn);
     return { ...this.envelopeOf(response), sentIn };
   }
@@ -162,7 +162,12 @@ export class GatewayClient {
     this.options.log.debug('Huawei GUID replaced from Set-GUID', { agentId: this.options.agentId });
   }
 
-  private async send(operation: GatewayOperation, guid: string | undefined, timeoutMs: number): Promise<{ response: HttpResponse; setGuid: string | undefined }> {
+  private async send(
+    operation: GatewayOperation,
+    guid: string | undefined,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<{ response: HttpResponse; setGuid: string | undefined }> {
     const headers: Record<string, string> = { 'content-type': CONTENT_TYPE };
     if (guid !== undefined) headers.guid = guid;
     const query = operation.query ? `?${new URLSearchParams(operation.query).toString()}` : '';
@@ -173,6 +178,7 @@ export class GatewayClient {
       headers,
       ...(operation.body !== undefined ? { body: JSON.stringify(operation.body) } : {}),
       timeoutMs,
+      ...(signal ? { signal } : {}),
     });
     this.options.log.debug('Huawei request', { method: operation.method, path: operation.path, status: response.status, ms: Date.now() - startedAt });
     return { response, setGuid: readSetGuid(response) };

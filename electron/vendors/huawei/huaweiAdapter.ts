@@ -28,6 +28,12 @@ export interface HuaweiTimings {
   backoffMaxMs: number;
   /** Length of one `,` in post-dial digits. */
   postDialPauseMs: number;
+  /**
+   * How long a callout without a usable answer may still be executing at the gateway. After
+   * it, a resync that finds no call settles the call as not placed; events that bind it come
+   * first whenever it was placed.
+   */
+  unclearGraceMs: number;
 }
 
 export const DEFAULT_HUAWEI_TIMINGS: HuaweiTimings = {
@@ -37,12 +43,16 @@ export const DEFAULT_HUAWEI_TIMINGS: HuaweiTimings = {
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
   postDialPauseMs: POST_DIAL_PAUSE_MS,
+  unclearGraceMs: 60_000,
 };
 
 export interface HuaweiAdapterOptions {
   timings?: Partial<HuaweiTimings>;
   random?: () => number;
 }
+
+/** Timers and the wall clock may disagree by a millisecond or two; the settling resync comes safely after the grace. */
+const UNCLEAR_CHECK_MARGIN_MS = 50;
 
 /** Answers to callout/callinner that do not say whether the call was placed (vendors/huawei.md §6 rule 6). */
 const OUTCOME_UNCERTAIN_RETCODES: readonly string[] = ['100-007', '000-007'];
@@ -60,6 +70,8 @@ class HuaweiAdapter implements VendorAdapter {
   private readonly calls = new CallCorrelator();
   private readonly postDial: PostDialPlayer;
   private dialInFlight = false;
+  /** Resyncs that settle callouts of unknown outcome once the gateway can no longer be executing them. */
+  private readonly unclearChecks = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly profile: HuaweiProfile,
@@ -142,7 +154,7 @@ class HuaweiAdapter implements VendorAdapter {
         this.abandonDial(intent.localId);
         throw unreachable(action, error);
       }
-      void this.resyncQuietly('after a call request with an unknown outcome');
+      this.settleUnclearLater(intent.localId);
       throw outcomeUnknown(action, error instanceof Error ? error : new Error(String(error)));
     } finally {
       this.dialInFlight = false;
@@ -155,7 +167,7 @@ class HuaweiAdapter implements VendorAdapter {
       return vendorCallId !== undefined ? { vendorCallId } : {};
     }
     if (OUTCOME_UNCERTAIN_RETCODES.includes(reply.retcode)) {
-      void this.resyncQuietly('after a call request with an unknown outcome');
+      this.settleUnclearLater(intent.localId);
       throw outcomeUnknown(action, reply);
     }
     this.abandonDial(intent.localId);
@@ -216,7 +228,21 @@ class HuaweiAdapter implements VendorAdapter {
     this.publish(this.calls.reconcile(parseCallInfo(reply.result), this.deps.host.liveCalls()));
   }
 
+  /**
+   * After sleep: a re-sign-in waiting out its back-off tries now, the held poll (maybe on a
+   * dead connection) is cut and sent again, and the agent's call is read again. A gateway
+   * that signed the agent out meanwhile answers the poll or the read with 100-006, which
+   * starts the re-sign-in.
+   */
+  async reconnect(): Promise<void> {
+    this.session.retryNow();
+    this.poller.reconnectNow();
+    await this.resync();
+  }
+
   async dispose(): Promise<void> {
+    for (const timer of this.unclearChecks) clearTimeout(timer);
+    this.unclearChecks.clear();
     this.session.dispose();
     this.postDial.cancelAll();
     // A held poll is answered within the gateway's hold time; closing waits for it in the background.
@@ -271,6 +297,22 @@ class HuaweiAdapter implements VendorAdapter {
   private refused(action: string, reply: GatewayReply): AppError {
     if (HUAWEI_SESSION_LOST_RETCODES.includes(reply.retcode)) void this.session.recover(sessionLoss(reply.retcode));
     return refusal(action, reply);
+  }
+
+  /**
+   * A callout without a usable answer: read the agent's call now (it binds the call if it
+   * exists), and once more after the grace, by when a callout still executing would have
+   * shown up; if the gateway still has no call then, it was not placed.
+   */
+  private settleUnclearLater(localId: string): void {
+    const graceMs = this.timings.unclearGraceMs;
+    this.calls.dialUnclear(localId, graceMs);
+    void this.resyncQuietly('after a call request with an unknown outcome');
+    const timer = setTimeout(() => {
+      this.unclearChecks.delete(timer);
+      void this.resyncQuietly('to settle a call request with an unknown outcome');
+    }, graceMs + UNCLEAR_CHECK_MARGIN_MS);
+    this.unclearChecks.add(timer);
   }
 
   private resyncQuietly(why: string): Promise<void> {

@@ -23,10 +23,23 @@ const ErrorNodeSchema = z.union([
 ]);
 const ErrorsDocumentSchema = z.object({ errors: z.object({ error: z.array(ErrorNodeSchema).min(1) }) }).loose();
 
+/**
+ * A well-formed body as the parser's object tree; undefined otherwise. The parser also throws
+ * on documents it refuses to expand (a DOCTYPE declaring an external entity, say), and a
+ * hostile body must end as "not an IOVOX document", never as an exception.
+ */
+function parseXml(body: string): unknown {
+  if (body.trim() === '' || XMLValidator.validate(body) !== true) return undefined;
+  try {
+    return parser.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `<errors><error status="…">…</error>…</errors>` → every error; undefined when the body is not that document. */
 export function parseIovoxErrors(body: string): IovoxVendorError[] | undefined {
-  if (body.trim() === '' || XMLValidator.validate(body) !== true) return undefined;
-  const parsed = ErrorsDocumentSchema.safeParse(parser.parse(body));
+  const parsed = ErrorsDocumentSchema.safeParse(parseXml(body));
   if (!parsed.success) return undefined;
   return parsed.data.errors.error.map((node) =>
     typeof node === 'string'
@@ -39,6 +52,5 @@ const CallDataDocumentSchema = z.object({ response: z.unknown() }).loose();
 
 /** A getCallData answer is a `<response>` document; anything else is not the IOVOX API. */
 export function isCallDataDocument(body: string): boolean {
-  if (body.trim() === '' || XMLValidator.validate(body) !== true) return false;
-  return CallDataDocumentSchema.safeParse(parser.parse(body)).success;
+  return CallDataDocumentSchema.safeParse(parseXml(body)).success;
 }

@@ -235,6 +235,20 @@ describe('Oracle adapter: status tracking', () => {
     await expect.poll(() => observations[0]).toMatchObject({ localId: 'old-call', vendorCallId: '1TfU02Xfme2GMuzfUh0rkdgvz4', state: 'connected', at: 1_343_129_590_000 });
   });
 
+  it('resync reads a call it already follows now, not at its next poll', async () => {
+    const followed: CallRecord[] = [];
+    const { adapter, observations } = makeAdapter({ statusPollMs: 60_000, liveCalls: followed });
+    const { vendorCallId } = await adapter.dial(intent());
+    await expect.poll(() => states(observations)).toEqual(['dialing']);
+    followed.push({ id: 'call-1', profileId: 'oracle', vendor: 'oracle', vendorCallId, direction: 'outbound', target: phone(), state: 'dialing', timeline: [], actions: ['hangup'], createdAt: Date.now() });
+    expect(emulator.control.act(vendorCallId ?? '', 'connect')).toBe(true);
+    const reads = statusReads().length;
+
+    await adapter.resync();
+    await expect.poll(() => states(observations)).toEqual(['dialing', 'connected']);
+    expect(statusReads()).toHaveLength(reads + 1);
+  });
+
   it('stops polling at dispose', async () => {
     const { adapter, observations } = makeAdapter();
     await adapter.dial(intent());

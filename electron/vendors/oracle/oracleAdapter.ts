@@ -89,10 +89,12 @@ export class OracleAdapter implements VendorAdapter {
     return this.end(call, 'DELETE (cancel)');
   }
 
-  /** Follows again every live call with a session id (after a restart, sleep or sign-in). */
+  /** Reads now every live call with a session id, following again those no longer followed (after a restart, sleep or sign-in). */
   async resync(): Promise<void> {
     for (const call of this.deps.host.liveCalls()) {
-      if (call.vendor === 'oracle' && call.vendorCallId !== undefined) this.poller.track(call.id, call.vendorCallId, call.scheduledAt);
+      if (call.vendor !== 'oracle' || call.vendorCallId === undefined) continue;
+      this.poller.track(call.id, call.vendorCallId, call.scheduledAt);
+      this.poller.pollNow(call.id);
     }
   }
 

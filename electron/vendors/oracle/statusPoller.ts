@@ -21,6 +21,8 @@ interface TrackedCall {
   /** Polls in a row that told nothing (`unknown`, transport error, unreadable body). */
   blindPolls: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** A status read is on its way; its answer schedules the next one. */
+  reading: boolean;
 }
 
 /** After this many polls in a row without a readable state, the call's outcome is unknown. */
@@ -38,8 +40,19 @@ export class StatusPoller {
 
   track(localId: string, sessionId: string, expectedStart?: number): void {
     if (this.calls.has(localId)) return;
-    const call: TrackedCall = { localId, sessionId, expectedStart, sawConnected: false, last: undefined, blindPolls: 0, timer: undefined };
+    const call: TrackedCall = { localId, sessionId, expectedStart, sawConnected: false, last: undefined, blindPolls: 0, timer: undefined, reading: false };
     this.calls.set(localId, call);
+    this.schedule(call, 0);
+  }
+
+  /**
+   * Reads a followed call's status now instead of at its next poll (after a sleep, say). A
+   * read already on its way is as fresh, so nothing more is sent then.
+   */
+  pollNow(localId: string): void {
+    const call = this.calls.get(localId);
+    if (!call || call.reading) return;
+    clearTimeout(call.timer);
     this.schedule(call, 0);
   }
 
@@ -65,7 +78,10 @@ export class StatusPoller {
   }
 
   private async poll(call: TrackedCall): Promise<void> {
-    const result = await this.deps.read(call.sessionId);
+    call.reading = true;
+    const result = await this.deps.read(call.sessionId).finally(() => {
+      call.reading = false;
+    });
     // Hung up, signed out or disposed while the request was in flight.
     if (this.calls.get(call.localId) !== call) return;
 

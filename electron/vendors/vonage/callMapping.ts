@@ -31,7 +31,8 @@ function describeResult(result: Result): string {
 }
 
 function failureOf(result: Result): CallFailure {
-  const reasonText = result.reason ? (REASON_TEXT[result.reason] ?? `VCC reported ${result.reason}.`) : 'VCC reported a failure.';
+  const known = result.reason && Object.hasOwn(REASON_TEXT, result.reason) ? REASON_TEXT[result.reason] : undefined;
+  const reasonText = result.reason ? (known ?? `VCC reported ${result.reason}.`) : 'VCC reported a failure.';
   return {
     code: result.reason ?? result.code ?? 'Failure',
     message: describeResult(result),

@@ -3,7 +3,7 @@ import { STATE_LABELS, isFinalState, type CallRecord } from '../../../../shared/
 import type { ProfileSummary } from '../../../../shared/session';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
 import { useLive } from '../../state/liveStore';
-import { callName, describeTarget, formatClock } from './callText';
+import { callName, describeTarget, formatClock, formatStart } from './callText';
 
 type Action = 'call.hangup' | 'call.hold' | 'call.retrieve';
 
@@ -49,8 +49,13 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
       <p className="call__state">
         <strong className="call__state-label">{STATE_LABELS[call.state]}</strong>
         {last && last.rawState !== call.state && <span className="call__raw"> · vendor: {last.rawState}</span>}
-        {call.scheduledAt !== undefined && call.state === 'scheduled' && <span> · starts {formatClock(call.scheduledAt)}</span>}
       </p>
+      {call.scheduledAt !== undefined && (call.state === 'scheduled' || call.state === 'requested') && (
+        <p className="call__schedule">
+          Scheduled for <time dateTime={new Date(call.scheduledAt).toISOString()}>{formatStart(call.scheduledAt, Date.now())}</time>
+          {can('cancel') ? '' : call.state === 'scheduled' ? `; ${profileLabel} cannot cancel it` : ''}
+        </p>
+      )}
       {progressNote && <p className="call__note">{progressNote}</p>}
       {call.failure && (
         <p className="call__failure">

@@ -21,3 +21,10 @@ export function describeTarget(call: Pick<CallRecord, 'target'>): string {
 export function formatClock(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+
+/** When a scheduled call starts: the time, and the date too when it is not today. */
+export function formatStart(at: number, now: number): string {
+  const start = new Date(at);
+  const time = formatClock(at);
+  return start.toDateString() === new Date(now).toDateString() ? time : `${start.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
+}

@@ -1,25 +1,59 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Directory, ProfileSummary } from '../../../../shared/session';
-import type { DialField } from '../../../../shared/vendors/capabilities';
-import { normalizeNumber } from '../../../../shared/phoneNumber';
+import type { DialRequest } from '../../../../shared/ipc/contract';
+import { formatAsTyped, normalizeNumber } from '../../../../shared/phoneNumber';
+import type { ProfileSummary } from '../../../../shared/session';
+import { VENDOR_LABELS } from '../../../../shared/callModel';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
-import { useLive } from '../../state/liveStore';
-import { buildDialRequest, EMPTY_FORM, type DialFormValues } from './dialForm';
+import { useLive, type Prefill } from '../../state/liveStore';
+import { DirectoryCombobox } from '../directory/DirectoryCombobox';
+import { GroupListbox } from '../directory/GroupListbox';
+import { useFavourites } from '../directory/useFavourites';
+import { countryName } from './countries';
+import { buildDialRequest, EMPTY_FORM, numberDoubt, type DialFormValues, type FormField } from './dialForm';
+import { LinkPrompt } from './LinkPrompt';
+import { LinkSettingsField } from './LinkSettingsField';
+import { dialStringOf } from './numberEditing';
+import { PhoneNumberField } from './PhoneNumberField';
+import { PostDialField } from './PostDialField';
+import { ScheduleFields } from './ScheduleFields';
+import { VendorField } from './VendorField';
 
 interface DialerProps {
   profiles: ProfileSummary[];
   profileId: string;
   onProfileChange(profileId: string): void;
+  /** The configured default country: national numbers are read in it unless the agent picks another. */
   defaultCountry: string;
 }
+
+/**
+ * The last link prefill shown. Kept outside the component: the dialer may be unmounted and
+ * mounted again (another screen), and a prefill must ask once, not every time it reappears.
+ */
+let shownPrefill = 0;
 
 export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }: DialerProps) {
   const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
   const [values, setValues] = useState<DialFormValues>(EMPTY_FORM);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | undefined>();
+  // The agent's country for this session; a new configured default replaces it.
+  const [countryChoice, setCountryChoice] = useState({ forDefault: defaultCountry, country: defaultCountry });
+  const country = countryChoice.forDefault === defaultCountry ? countryChoice.country : defaultCountry;
+  const [problem, setProblem] = useState<{ field: FormField; message: string } | undefined>();
+  const [insistedOn, setInsistedOn] = useState<string | undefined>();
+  const [prompt, setPrompt] = useState<Prefill | undefined>();
   const numberRef = useRef<HTMLInputElement>(null);
-  const ids = { number: useId(), numberHelp: useId(), postDial: useId(), postDialHelp: useId(), error: useId(), startInHelp: useId() };
+  const submitting = useRef(false);
+  const ids = {
+    number: useId(),
+    postDial: useId(),
+    agent: useId(),
+    fromAgent: useId(),
+    fromGroups: useId(),
+    startIn: useId(),
+    startAt: useId(),
+    problem: useId(),
+  };
   const alert = useLive((s) => s.alert);
   const prefill = useLive((s) => s.prefill);
   const caps = profile?.capabilities;
@@ -31,263 +65,228 @@ export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }:
     enabled: Boolean(profile) && needsDirectory,
     staleTime: 60_000,
   });
+  const { favourites, setFavourite } = useFavourites(profile?.id ?? '', Boolean(profile) && needsDirectory);
 
   useEffect(() => {
-    if (!prefill) return;
+    if (!prefill || prefill.seq === shownPrefill) return;
+    shownPrefill = prefill.seq;
     if (prefill.profileId && profiles.some((p) => p.id === prefill.profileId)) onProfileChange(prefill.profileId);
-    setValues((v) => ({ ...v, targetKind: 'phone', number: prefill.number, postDial: prefill.postDial ?? '' }));
-    numberRef.current?.focus();
-  }, [prefill, profiles, onProfileChange]);
+    setValues((v) => ({ ...v, targetKind: 'phone', number: formatAsTyped(dialStringOf(prefill.number), country), postDial: prefill.postDial ?? '' }));
+    setProblem(undefined);
+    setPrompt(prefill);
+  }, [prefill, profiles, onProfileChange, country]);
 
   const dial = useMutation({
-    mutationFn: (request: Parameters<(typeof softphone)['call.dial']>[0]) => unwrap(softphone['call.dial'](request)),
+    mutationFn: (request: DialRequest) => unwrap(softphone['call.dial'](request)),
+    onSettled: () => {
+      submitting.current = false;
+    },
     onError: (error) => {
       const data = error instanceof ApiError ? error.data : { message: String(error) };
       alert({ title: data.message, ...('vendorMessage' in data && data.vendorMessage ? { vendorMessage: data.vendorMessage } : {}), ...('hint' in data && data.hint ? { hint: data.hint } : {}) });
     },
   });
 
-  const preview = useMemo(() => (values.number.trim() ? normalizeNumber(values.number, defaultCountry) : undefined), [values.number, defaultCountry]);
   if (!profile || !caps) return <p>No profile is configured.</p>;
 
+  const fieldIds: Record<FormField, string> = { number: ids.number, postDial: ids.postDial, agent: ids.agent, fromGroups: ids.fromGroups, startIn: ids.startIn, startAt: ids.startAt };
+  const report = (field: FormField, message: string): void => {
+    setProblem({ field, message });
+    document.getElementById(fieldIds[field])?.focus();
+  };
+  const errorFor = (field: FormField): string | undefined => (problem?.field === field ? ids.problem : undefined);
   const set = <K extends keyof DialFormValues>(key: K, value: DialFormValues[K]): void => {
     setValues((v) => ({ ...v, [key]: value }));
-    if (fieldError?.field === key) setFieldError(undefined);
+    if (problem?.field === key) setProblem(undefined);
+    if (key === 'number' || key === 'postDial') setPrompt(undefined);
   };
 
+  /** One Enter, one click, one confirmed link: one intent. */
+  const place = (): void => {
+    if (submitting.current) return;
+    const built = buildDialRequest(values, profile, country);
+    if (!built.ok) return report(built.field, built.message);
+    const target = built.request.target;
+    if (target.kind === 'phone') {
+      const doubt = numberDoubt(values.number, normalizeNumber(values.number, country), countryName);
+      // A doubtful number is dialled when the agent asks a second time: the vendor has the last word.
+      if (doubt && insistedOn !== target.number) {
+        setInsistedOn(target.number);
+        return report('number', doubt);
+      }
+    }
+    setProblem(undefined);
+    setInsistedOn(undefined);
+    setPrompt(undefined);
+    submitting.current = true;
+    dial.mutate({ ...built.request, intentId: crypto.randomUUID() });
+  };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (dial.isPending) return;
-    const built = buildDialRequest(values, profile, defaultCountry);
-    if (!built.ok) {
-      setFieldError({ field: built.field, message: built.message });
-      return;
-    }
-    setFieldError(undefined);
-    dial.mutate({ ...built.request, intentId: crypto.randomUUID() });
+    place();
   };
 
   const agents = directory.data?.agents ?? [];
   const groups = directory.data?.groups ?? [];
   const canCallAgents = caps.targets.includes('agent');
-  const postDialDisabled = caps.postDial.mode === 'none';
+  const vendorLabel = VENDOR_LABELS[profile.vendor];
 
   return (
-    <form className="dialer" onSubmit={submit} aria-label="Dialer">
-      <div className="field">
-        <label htmlFor="profile">Profile</label>
-        <select
-          id="profile"
-          value={profile.id}
-          onChange={(e) => {
-            onProfileChange(e.target.value);
-            setValues((v) => ({ ...EMPTY_FORM, number: v.number, postDial: v.postDial }));
-            setFieldError(undefined);
+    <div className="dialer">
+      {prompt && (
+        <LinkPrompt
+          display={normalizeNumber(prompt.number, country).display}
+          postDial={prompt.postDial}
+          profileLabel={profile.label}
+          vendor={profile.vendor}
+          capabilities={caps}
+          onCall={place}
+          onCancel={() => {
+            setPrompt(undefined);
+            numberRef.current?.focus();
           }}
-        >
-          {profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {canCallAgents && (
-        <fieldset className="field" role="radiogroup" aria-label="Call to">
-          <legend>Call to</legend>
-          <label>
-            <input type="radio" name="targetKind" checked={values.targetKind === 'phone'} onChange={() => set('targetKind', 'phone')} /> Phone number
-          </label>
-          <label>
-            <input type="radio" name="targetKind" checked={values.targetKind === 'agent'} onChange={() => set('targetKind', 'agent')} /> Agent
-          </label>
-        </fieldset>
+        />
       )}
-
-      {values.targetKind === 'agent' && canCallAgents ? (
+      <form
+        className="dialer__form"
+        onSubmit={submit}
+        aria-label="Dialer"
+        // Holding Enter down must not repeat the dial.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && event.repeat) event.preventDefault();
+        }}
+      >
         <div className="field">
-          <label htmlFor="agent">Agent</label>
+          <label htmlFor="profile">Profile</label>
           <select
-            id="agent"
-            value={values.agentId}
-            aria-invalid={fieldError?.field === 'agent'}
-            aria-describedby={fieldError?.field === 'agent' ? ids.error : undefined}
+            id="profile"
+            value={profile.id}
             onChange={(e) => {
-              const chosen = agents.find((a) => a.id === e.target.value);
-              setValues((v) => ({ ...v, agentId: e.target.value, ...(chosen ? { agentName: chosen.name } : {}) }));
+              onProfileChange(e.target.value);
+              setValues((v) => ({ ...EMPTY_FORM, number: v.number, postDial: v.postDial }));
+              setProblem(undefined);
+              setInsistedOn(undefined);
             }}
           >
-            <option value="">Choose an agent…</option>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({a.id}){a.presence ? ` — ${a.presence}` : ''}
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
               </option>
             ))}
           </select>
         </div>
-      ) : (
-        <>
-          <div className="field">
-            <label htmlFor={ids.number}>Phone number</label>
-            <input
-              id={ids.number}
-              ref={numberRef}
-              type="tel"
-              autoComplete="off"
-              autoFocus
-              value={values.number}
-              aria-invalid={fieldError?.field === 'number'}
-              aria-describedby={`${ids.numberHelp}${fieldError?.field === 'number' ? ` ${ids.error}` : ''}`}
-              onChange={(e) => set('number', e.target.value)}
-            />
-            <small id={ids.numberHelp} className="help">
-              {preview
-                ? preview.e164
-                  ? `${preview.e164}${preview.country ? ` · ${preview.country}` : ''} · ${preview.valid ? 'valid number' : 'possible number — check it'}`
-                  : `Dialled as ${preview.number || '—'} (not a public number in ${defaultCountry}; internal numbers are fine)`
-                : `Numbers without + are read as ${defaultCountry} numbers.`}
-            </small>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.postDial}>Post-dial digits</label>
-            <input
-              id={ids.postDial}
-              type="text"
-              autoComplete="off"
-              value={values.postDial}
-              disabled={postDialDisabled}
-              aria-describedby={ids.postDialHelp}
-              onChange={(e) => set('postDial', e.target.value)}
-            />
-            <small id={ids.postDialHelp} className="help">
-              {caps.postDial.explanation} {postDialDisabled ? '' : 'Use 0–9, * and #; a comma waits 2 s.'}
-            </small>
-          </div>
-        </>
-      )}
 
-      {caps.from.agent && (
-        <div className="field">
-          <label htmlFor="from-agent">From agent</label>
-          <select id="from-agent" value={values.fromAgent} onChange={(e) => set('fromAgent', e.target.value)}>
-            <option value="">The profile's agent</option>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({a.id})
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {caps.from.groups && (
-        <div className="field">
-          <label htmlFor="from-groups">From groups</label>
-          <select
-            id="from-groups"
-            multiple
-            size={Math.min(4, Math.max(2, groups.length))}
-            value={values.fromGroups}
-            aria-invalid={fieldError?.field === 'fromGroups'}
-            onChange={(e) => set('fromGroups', Array.from(e.target.selectedOptions, (o) => o.value))}
-          >
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.id})
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {caps.presentedCli && (
-        <div className="field">
-          <label htmlFor="presented-cli">Presented number</label>
-          <input id="presented-cli" type="text" autoComplete="off" value={values.presentedCli} onChange={(e) => set('presentedCli', e.target.value)} />
-        </div>
-      )}
-      {caps.scheduling.delayUnit && (
-        <div className="field">
-          <label htmlFor="start-in">Start in</label>
-          <input
-            id="start-in"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={values.startIn}
-            aria-describedby={ids.startInHelp}
-            aria-invalid={fieldError?.field === 'startIn'}
-            onChange={(e) => set('startIn', e.target.value)}
+        {canCallAgents && (
+          <fieldset className="field" role="radiogroup" aria-label="Call to">
+            <legend>Call to</legend>
+            <label>
+              <input type="radio" name="targetKind" checked={values.targetKind === 'phone'} onChange={() => set('targetKind', 'phone')} /> Phone number
+            </label>
+            <label>
+              <input type="radio" name="targetKind" checked={values.targetKind === 'agent'} onChange={() => set('targetKind', 'agent')} /> Agent
+            </label>
+          </fieldset>
+        )}
+
+        {values.targetKind === 'agent' && canCallAgents ? (
+          <DirectoryCombobox
+            id={ids.agent}
+            label="Agent"
+            entries={agents}
+            favourites={favourites.agents}
+            selectedId={values.agentId}
+            onSelect={(entry) => {
+              setValues((v) => ({ ...v, agentId: entry?.id ?? '', agentName: entry?.name }));
+              if (problem?.field === 'agent') setProblem(undefined);
+            }}
+            onFavourite={(id, favourite) => setFavourite('agents', id, favourite)}
+            placeholder="Type a name or id"
+            emptyText="The directory has no agents; add them to the configuration's directory."
+            errorId={errorFor('agent')}
           />
-          <small id={ids.startInHelp} className="help">
-            In {caps.scheduling.delayUnit}; leave empty to call now.
-          </small>
-        </div>
-      )}
-      {caps.scheduling.at && (
-        <div className="field">
-          <label htmlFor="start-at">Start at</label>
-          <input id="start-at" type="text" autoComplete="off" placeholder="2026-11-21 14:30" value={values.startAt} aria-invalid={fieldError?.field === 'startAt'} onChange={(e) => set('startAt', e.target.value)} />
-        </div>
-      )}
+        ) : (
+          <>
+            <PhoneNumberField
+              id={ids.number}
+              inputRef={numberRef}
+              value={values.number}
+              onValue={(value) => set('number', value)}
+              country={country}
+              onCountry={(chosen) => setCountryChoice({ forDefault: defaultCountry, country: chosen })}
+              homeCountry={defaultCountry}
+              numberFormat={caps.numberFormat}
+              vendorLabel={vendorLabel}
+              onPastedPostDial={(postDial) => set('postDial', postDial)}
+              onPasteProblem={(message) => report('number', message)}
+              errorId={errorFor('number')}
+            />
+            <PostDialField id={ids.postDial} value={values.postDial} onValue={(value) => set('postDial', value)} vendor={profile.vendor} capabilities={caps} errorId={errorFor('postDial')} />
+          </>
+        )}
 
-      {(caps.dialFields ?? []).map((field) => (
-        <VendorField
-          key={`${profile.id}:${field.key}`}
-          field={field}
-          value={values.extra[field.key]}
-          skills={directory.data?.skills ?? []}
-          onChange={(value) => setValues((v) => ({ ...v, extra: { ...v.extra, [field.key]: value } }))}
+        {caps.from.agent && (
+          <DirectoryCombobox
+            id={ids.fromAgent}
+            label="From agent"
+            entries={agents}
+            favourites={favourites.agents}
+            selectedId={values.fromAgent}
+            onSelect={(entry) => set('fromAgent', entry?.id ?? '')}
+            onFavourite={(id, favourite) => setFavourite('agents', id, favourite)}
+            placeholder="The profile's agent"
+            emptyText="The directory has no agents: calls are placed from the profile's agent."
+            errorId={undefined}
+          />
+        )}
+        {caps.from.groups && (
+          <GroupListbox
+            id={ids.fromGroups}
+            label="From groups"
+            groups={groups}
+            favourites={favourites.groups}
+            selectedIds={values.fromGroups}
+            onChange={(chosen) => set('fromGroups', chosen)}
+            onFavourite={(id, favourite) => setFavourite('groups', id, favourite)}
+            onSubmit={place}
+            errorId={errorFor('fromGroups')}
+          />
+        )}
+        {caps.presentedCli && (
+          <div className="field">
+            <label htmlFor="presented-cli">Presented number</label>
+            <input id="presented-cli" type="text" autoComplete="off" value={values.presentedCli} onChange={(e) => set('presentedCli', e.target.value)} />
+          </div>
+        )}
+        <ScheduleFields
+          ids={{ startIn: ids.startIn, startAt: ids.startAt }}
+          scheduling={caps.scheduling}
+          startIn={values.startIn}
+          startAt={values.startAt}
+          onStartIn={(value) => set('startIn', value)}
+          onStartAt={(value) => set('startAt', value)}
+          error={problem ? { field: problem.field, id: ids.problem } : undefined}
         />
-      ))}
 
-      {fieldError && (
-        <p id={ids.error} className="field-error" role="alert">
-          {fieldError.message}
-        </p>
-      )}
-      <button type="submit" className="call-button" aria-disabled={dial.isPending}>
-        Call
-      </button>
-    </form>
-  );
-}
+        {(caps.dialFields ?? []).map((field) => (
+          <VendorField
+            key={`${profile.id}:${field.key}`}
+            field={field}
+            value={values.extra[field.key]}
+            skills={directory.data?.skills ?? []}
+            onChange={(value) => setValues((v) => ({ ...v, extra: { ...v.extra, [field.key]: value } }))}
+          />
+        ))}
 
-function VendorField({ field, value, skills, onChange }: { field: DialField; value: string | boolean | undefined; skills: Directory['skills']; onChange(value: string | boolean): void }) {
-  const id = useId();
-  const helpId = useId();
-  const help = field.help ? (
-    <small id={helpId} className="help">
-      {field.help}
-    </small>
-  ) : null;
-  const describedBy = field.help ? helpId : undefined;
-  if (field.kind === 'flag') {
-    return (
-      <div className="field field--flag">
-        <label>
-          <input type="checkbox" checked={value === true} aria-describedby={describedBy} onChange={(e) => onChange(e.target.checked)} /> {field.label}
-        </label>
-        {help}
-      </div>
-    );
-  }
-  const choices = field.kind === 'skill' ? skills.map((skill) => ({ value: skill.id, label: `${skill.name} (${skill.id})` })) : field.choices;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{field.label}</label>
-      {choices ? (
-        <select id={id} value={typeof value === 'string' ? value : ''} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{field.kind === 'skill' ? 'Default skill' : 'Not set'}</option>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input id={id} type="text" autoComplete="off" value={typeof value === 'string' ? value : ''} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {help}
+        {problem && (
+          <p id={ids.problem} className="field-error" role="alert">
+            {problem.message}
+          </p>
+        )}
+        <button type="submit" className="call-button" aria-disabled={dial.isPending}>
+          Call
+        </button>
+      </form>
+      <LinkSettingsField profiles={profiles} profileId={profile.id} />
     </div>
   );
 }

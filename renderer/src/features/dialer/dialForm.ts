@@ -1,9 +1,12 @@
 import type { DialRequest } from '../../../../shared/ipc/contract';
 import type { ProfileSummary } from '../../../../shared/session';
-import { normalizeNumber } from '../../../../shared/phoneNumber';
+import { checkPostDial } from '../../../../shared/dialString';
+import { cleanDialString, normalizeNumber, type NormalizedNumber } from '../../../../shared/phoneNumber';
+import { parseStartAt, parseStartIn } from './schedule';
 
 export interface DialFormValues {
   targetKind: 'phone' | 'agent';
+  /** The number box as shown (formatted as typed). */
   number: string;
   postDial: string;
   agentId: string;
@@ -30,23 +33,23 @@ export const EMPTY_FORM: DialFormValues = {
   extra: {},
 };
 
-export type BuildResult = { ok: true; request: Omit<DialRequest, 'intentId'> } | { ok: false; field: string; message: string };
+/** The form fields a refusal can point at (focus goes there). */
+export type FormField = 'number' | 'postDial' | 'agent' | 'fromGroups' | 'startIn' | 'startAt';
 
-/** Turns what the agent typed into a contract request, or says which field is wrong and why. */
-export function buildDialRequest(values: DialFormValues, profile: ProfileSummary, defaultCountry: string): BuildResult {
+export type BuildResult = { ok: true; request: Omit<DialRequest, 'intentId'> } | { ok: false; field: FormField; message: string };
+
+/** CallTarget limits: what the agent typed, and the number it resolves to. */
+const INPUT_MAX = 64;
+const NUMBER_MAX = 40;
+
+/**
+ * Turns what the agent typed into a contract request, or says which field is wrong and why.
+ * `country` reads national numbers; `now` dates "Start at".
+ */
+export function buildDialRequest(values: DialFormValues, profile: ProfileSummary, country: string, now: Date = new Date()): BuildResult {
   const caps = profile.capabilities;
-  let target: DialRequest['target'];
-  if (values.targetKind === 'agent') {
-    if (!values.agentId) return { ok: false, field: 'agent', message: 'Choose the agent to call.' };
-    target = { kind: 'agent', agentId: values.agentId, ...(values.agentName ? { name: values.agentName } : {}) };
-  } else {
-    const input = values.number.trim();
-    if (!input) return { ok: false, field: 'number', message: 'Enter a phone number.' };
-    const normalized = normalizeNumber(input, defaultCountry);
-    if (normalized.number.replace(/^\+/, '').length === 0) return { ok: false, field: 'number', message: 'A phone number needs digits.' };
-    const postDial = values.postDial.trim();
-    target = { kind: 'phone', input, number: normalized.number, ...(postDial ? { postDial } : {}) };
-  }
+  const target = buildTarget(values, profile, country);
+  if (!target.ok) return target;
 
   const from: NonNullable<DialRequest['from']> = {};
   if (caps.from.agent && values.fromAgent) from.agentId = values.fromAgent;
@@ -56,30 +59,54 @@ export function buildDialRequest(values: DialFormValues, profile: ProfileSummary
   }
   if (caps.presentedCli && values.presentedCli.trim()) from.presentedCli = values.presentedCli.trim();
 
-  let schedule: DialRequest['schedule'];
-  if (values.startIn.trim() && caps.scheduling.delayUnit) {
-    const amount = Number(values.startIn.trim());
-    if (!Number.isInteger(amount) || amount <= 0) {
-      return { ok: false, field: 'startIn', message: `"Start in" takes a whole number of ${caps.scheduling.delayUnit}.` };
-    }
-    schedule = { kind: 'in', amount, unit: caps.scheduling.delayUnit };
-  } else if (values.startAt.trim() && caps.scheduling.at) {
-    const at = new Date(values.startAt.trim().replace(' ', 'T'));
-    if (Number.isNaN(at.getTime())) return { ok: false, field: 'startAt', message: '"Start at" takes a date and time such as 2026-11-21 14:30.' };
-    schedule = { kind: 'at', at: at.toISOString() };
-  }
+  const schedule = buildSchedule(values, profile, now);
+  if (!schedule.ok) return schedule;
 
   const options = vendorOptions(values.extra, profile);
   return {
     ok: true,
     request: {
       profileId: profile.id,
-      target,
+      target: target.target,
       ...(Object.keys(from).length > 0 ? { from } : {}),
-      ...(schedule ? { schedule } : {}),
+      ...(schedule.schedule ? { schedule: schedule.schedule } : {}),
       ...(options ? { options } : {}),
     },
   };
+}
+
+function buildTarget(values: DialFormValues, profile: ProfileSummary, country: string): { ok: true; target: DialRequest['target'] } | Extract<BuildResult, { ok: false }> {
+  if (values.targetKind === 'agent') {
+    if (!values.agentId) return { ok: false, field: 'agent', message: 'Choose the agent to call.' };
+    return { ok: true, target: { kind: 'agent', agentId: values.agentId, ...(values.agentName ? { name: values.agentName } : {}) } };
+  }
+  const input = values.number.trim();
+  if (!input) return { ok: false, field: 'number', message: 'Enter a phone number.' };
+  const normalized = normalizeNumber(input, country);
+  if (normalized.number.replace(/^\+/, '').length === 0) return { ok: false, field: 'number', message: 'A phone number needs digits.' };
+  if (input.length > INPUT_MAX || normalized.number.length > NUMBER_MAX) return { ok: false, field: 'number', message: `A phone number has at most ${NUMBER_MAX} digits.` };
+  const postDial = values.postDial.trim();
+  const check = checkPostDial(postDial, profile.vendor, profile.capabilities);
+  if (!check.ok) return { ok: false, field: 'postDial', message: check.hint ? `${check.reason} ${check.hint}` : check.reason };
+  return { ok: true, target: { kind: 'phone', input, number: normalized.number, ...(postDial ? { postDial } : {}) } };
+}
+
+function buildSchedule(values: DialFormValues, profile: ProfileSummary, now: Date): { ok: true; schedule?: DialRequest['schedule'] } | Extract<BuildResult, { ok: false }> {
+  const { scheduling } = profile.capabilities;
+  const startIn = scheduling.delayUnit ? values.startIn.trim() : '';
+  const startAt = scheduling.at ? values.startAt.trim() : '';
+  if (startIn && startAt) return { ok: false, field: 'startAt', message: 'Use "Start in" or "Start at", not both.' };
+  if (startIn && scheduling.delayUnit) {
+    const amount = parseStartIn(startIn, scheduling.delayUnit, scheduling.maxDelay);
+    if (!amount.ok) return { ok: false, field: 'startIn', message: amount.message };
+    return { ok: true, schedule: { kind: 'in', amount: amount.value, unit: scheduling.delayUnit } };
+  }
+  if (startAt) {
+    const at = parseStartAt(startAt, now);
+    if (!at.ok) return { ok: false, field: 'startAt', message: at.message };
+    return { ok: true, schedule: { kind: 'at', at: at.value.toISOString() } };
+  }
+  return { ok: true };
 }
 
 /** The vendor's own dial fields, typed as its schema expects (skills are numbers, flags booleans). */
@@ -94,4 +121,19 @@ function vendorOptions(extra: DialFormValues['extra'], profile: ProfileSummary):
   }
   if (entries.length === 0) return undefined;
   return { vendor: profile.vendor, ...Object.fromEntries(entries) } as DialRequest['options'];
+}
+
+/**
+ * Why a number looks wrong, when it does: an international number that cannot be complete, or
+ * one outside every known range. The agent may still insist (new ranges appear before the
+ * metadata knows them); the vendor has the last word.
+ */
+export function numberDoubt(input: string, normalized: NormalizedNumber, countryName: (code: string) => string): string | undefined {
+  const cleaned = cleanDialString(input);
+  if (normalized.e164 === undefined) {
+    return cleaned.startsWith('+') ? `${cleaned} is not a complete international number. Check it, or press Call again to dial it as it is.` : undefined;
+  }
+  if (normalized.valid) return undefined;
+  const where = normalized.country ? ` in ${countryName(normalized.country)}` : '';
+  return `${normalized.display} is not a known number${where}. Check it, or press Call again to dial it as it is.`;
 }
