@@ -59,9 +59,9 @@ async function measureWithBenchSandbox(root: string, browser: Browser, plan: Ben
       const result = await attempt(`dial overhead, ${vendor}`, async () => measureDialOverhead(vendor, sandbox, screen, await calibrate(), plan.dial));
       if (result) figures.dialOverheadMs[vendor] = result;
     }
-    const genesys = await attempt('event to screen, genesys', async () => measureGenesysEventToScreen(sandbox, screen, await calibrate(), plan.eventToScreen));
+    const genesys = await attempt('event to screen, genesys', async () => measureGenesysEventToScreen(sandbox, screen, frames, await calibrate(), plan.eventToScreen));
     if (genesys) figures.eventToScreenMs.genesys = genesys;
-    const huawei = await attempt('event to screen, huawei', async () => measureHuaweiEventToScreen(sandbox, screen, await calibrate(), plan.eventToScreen));
+    const huawei = await attempt('event to screen, huawei', async () => measureHuaweiEventToScreen(sandbox, screen, frames, await calibrate(), plan.eventToScreen));
     if (huawei) figures.eventToScreenMs.huawei = huawei;
     figures.burst = (await attempt('burst', async () => measureBurst(sandbox, screen, frames, await calibrate(), plan.burst))) ?? null;
     figures.mainRssMBAfterBurst = roundTo(shell.memory().rssMB, 1);

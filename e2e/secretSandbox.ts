@@ -17,6 +17,8 @@ const PASSWORDS = {
   huawei: 'Hw-Pässw0rd/+%"lk-27b4',
   iovox: 'Iovox-Key+/=%&lk-3c5d8e',
   ticket: 'Oracle-Ticket+/lk-4d6e9f',
+  /** Entered in Settings for an extra IOVOX profile, never in the environment. */
+  entered: 'Entered-Key+/=%lk-5e7f0a',
 };
 /** VCC's token cannot be chosen: this is the documentation's example, which the emulator accepts. */
 const VONAGE_TOKEN = '9pBl+xY1MW+AbsdZk4xpv7NwWxG8+oqduKiSqVybM9Y=';
@@ -32,6 +34,8 @@ export interface SecretSandbox {
   env: Record<string, string>;
   /** Every secret configured, to look for afterwards (with what the vendors issued at run time). */
   secrets: Secret[];
+  /** An IOVOX account whose key is to be entered in Settings (`username`, `secureKey`); it is in `secrets` too. */
+  enteredAccount: { username: string; secureKey: string };
   stop(): Promise<void>;
 }
 
@@ -56,7 +60,12 @@ export async function startSecretSandbox(): Promise<SecretSandbox> {
       pollHoldMs: 500,
       farEndAnswerDelayMs: 200,
     },
-    iovox: { credentials: [{ username: 'sandbox', secureKey: PASSWORDS.iovox }] },
+    iovox: {
+      credentials: [
+        { username: 'sandbox', secureKey: PASSWORDS.iovox },
+        { username: 'entered', secureKey: PASSWORDS.entered },
+      ],
+    },
     oracle: { timeScale: 10 },
   });
   const { urls } = sandbox;
@@ -83,13 +92,15 @@ export async function startSecretSandbox(): Promise<SecretSandbox> {
     { name: 'Vonage API token', value: VONAGE_TOKEN },
     { name: 'IOVOX secureKey', value: PASSWORDS.iovox, user: 'sandbox' },
     { name: 'Oracle authorizeUrl', value: authorizeUrl },
-    { name: 'Oracle authorize ticket', value: PASSWORDS.ticket },
+    { name: 'Oracle authorize ticket', value: PASSWORDS.ticket, partOf: 'Oracle authorizeUrl' },
+    { name: 'IOVOX secureKey entered in Settings', value: PASSWORDS.entered, user: 'entered' },
   ];
   return {
     sandbox,
     config,
     env,
     secrets,
+    enteredAccount: { username: 'entered', secureKey: PASSWORDS.entered },
     stop: async () => {
       await sandbox.stop();
       await new Promise((resolve) => authorizer.server.close(resolve));

@@ -13,6 +13,8 @@ export interface Secret {
   value: string;
   /** For a password sent with HTTP Basic auth: the user name, so `user:password` is looked for too. */
   user?: string;
+  /** A piece of another secret (the ticket inside an authorize URL): looked for, but never handed to the app on its own. */
+  partOf?: string;
 }
 
 export interface Haystack {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { VendorSchema } from './callModel';
+import { GlobalShortcutStatusSchema } from './shortcuts/globalShortcutStatus';
+import { ShortcutBindingsSchema, ShortcutOverridesSchema } from './shortcuts/shortcutActions';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const ThemeSchema = z.enum(THEMES);
@@ -69,6 +71,12 @@ export const SettingsViewSchema = z.object({
   forms: z.array(VendorFormSchema),
   /** Stored settings that could not be used at start, each as `file: path: reason`. */
   problems: z.array(z.string()),
+  /** Every shortcut's keys in force ("" where the user removed it). */
+  shortcuts: ShortcutBindingsSchema,
+  /** Whether the desktop app could take its global shortcuts from the system. */
+  globalShortcuts: GlobalShortcutStatusSchema,
+  /** Desktop notifications when a call connects or fails while the window is in the background. */
+  notifications: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -107,7 +115,13 @@ export const SecretSetRequestSchema = z
   .strict();
 
 export const PreferencesSchema = z
-  .object({ defaultCountry: z.string().length(2).optional(), theme: ThemeSchema.optional() })
+  .object({
+    defaultCountry: z.string().length(2).optional(),
+    theme: ThemeSchema.optional(),
+    /** Shortcuts to change (all of them, or some); the rest keep their keys. */
+    shortcuts: ShortcutOverridesSchema.optional(),
+    notifications: z.boolean().optional(),
+  })
   .strict();
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -1,109 +1,170 @@
 import { describe, expect, it } from 'vitest';
-import { callKeyIn, latenciesOf, matchChanges, missingFromTimeline, stateChanges, type EmittedChange, type ScreenObservation } from './eventMatching';
+import {
+  callKeyIn,
+  isDropped,
+  latenciesOf,
+  matchChanges,
+  progressOf,
+  stateChanges,
+  type EmittedChange,
+  type ReceivedRecord,
+  type ScreenObservation,
+} from './eventMatching';
 
-const change = (label: string, at: number, callKey = 'A', rawState = label): EmittedChange => ({ callKey, label, rawState, at });
-const seen = (label: string | null, at: number, callKey = 'A'): ScreenObservation => ({ callKey, label, at });
+const LABEL: Record<string, string> = { Dialing: 'Dialing', Established: 'Connected', Held: 'On hold', Released: 'Ended' };
+const change = (rawState: string, at: number, callKey = 'A'): EmittedChange => ({ callKey, label: LABEL[rawState] ?? rawState, rawState, at });
+/** A copy whose timeline entries were recorded well after every emission (at 10,000). */
+const copy = (message: number, timeline: string[], callKey = 'A'): ReceivedRecord => ({
+  callKey,
+  message,
+  label: LABEL[timeline.at(-1) ?? ''] ?? '',
+  timeline: timeline.map((rawState) => ({ rawState, at: 10_000 })),
+});
+const steps = (timeline: string[], at = 10_000) => timeline.map((rawState) => ({ rawState, at }));
+const seen = (label: string | null, at: number, messages: number, callKey = 'A'): ScreenObservation => ({ callKey, label, at, messages });
+const summary = (report: ReturnType<typeof matchChanges>) => report.changes.map((entry) => [entry.change.rawState, entry.via, entry.screenAt]);
 
 describe('stateChanges', () => {
   it('keeps each call’s first event and every change of label, per call', () => {
-    const events = [
+    const events: EmittedChange[] = [
       change('Dialing', 1),
       change('Dialing', 2, 'B'),
-      change('Connected', 3),
-      change('Ended', 4, 'A', 'AgentEvent_Customer_Release'),
-      change('Ended', 5, 'A', 'AgentEvent_Call_Release'),
-      change('Connected', 6, 'B'),
+      change('Established', 3),
+      { callKey: 'A', label: 'Ended', rawState: 'AgentEvent_Customer_Release', at: 4 },
+      { callKey: 'A', label: 'Ended', rawState: 'AgentEvent_Call_Release', at: 5 },
+      change('Established', 6, 'B'),
     ];
-    expect(stateChanges(events).map((event) => `${event.callKey}:${event.rawState}`)).toEqual(['A:Dialing', 'B:Dialing', 'A:Connected', 'A:AgentEvent_Customer_Release', 'B:Connected']);
+    expect(stateChanges(events).map((event) => `${event.callKey}:${event.rawState}`)).toEqual(['A:Dialing', 'B:Dialing', 'A:Established', 'A:AgentEvent_Customer_Release', 'B:Established']);
+  });
+});
+
+describe('progressOf', () => {
+  const emitted = [change('Dialing', 1), change('Established', 2), change('Held', 3), change('Established', 4)];
+  it.each([
+    { timeline: [], reached: -1, skipped: [] },
+    { timeline: ['requested', 'Dialing'], reached: 0, skipped: [] },
+    { timeline: ['Dialing', 'Established', 'Established · DtmfSent', 'Held'], reached: 2, skipped: [] },
+    { timeline: ['Dialing', 'Established', 'Held', 'Established'], reached: 3, skipped: [] },
+    { timeline: ['Dialing', 'Held', 'Established'], reached: 3, skipped: [1] },
+    { timeline: ['Held', 'Dialing'], reached: 0, skipped: [] },
+  ])('$timeline → reached $reached, skipped $skipped', ({ timeline, reached, skipped }) => {
+    expect(progressOf(emitted, steps(timeline))).toEqual({ reached, skipped });
+  });
+
+  it('pairs a change only with an entry recorded after it was emitted', () => {
+    // The call was connected before the measurement: that Established is not change 3's.
+    const before = [{ rawState: 'Established', at: 50 }];
+    expect(progressOf([change('Held', 100), change('Established', 200)], before)).toEqual({ reached: -1, skipped: [] });
+    expect(progressOf([change('Held', 100), change('Established', 200)], [...before, { rawState: 'Held', at: 103 }])).toEqual({ reached: 0, skipped: [] });
+  });
+
+  it('allows the app’s whole-millisecond stamp to look slightly earlier than the emission', () => {
+    expect(progressOf([change('Held', 100.7)], [{ rawState: 'Held', at: 100 }]).reached).toBe(0);
+    expect(progressOf([change('Held', 100.7)], [{ rawState: 'Held', at: 97 }]).reached).toBe(-1);
   });
 });
 
 describe('matchChanges', () => {
-  it('times each change to the first observation showing its label', () => {
-    const report = matchChanges([change('Dialing', 100), change('Connected', 200)], [seen('Dialing', 104), seen('Connected', 209)]);
-    expect(report.changes.map((entry) => [entry.via, entry.screenAt])).toEqual([
-      ['own-state', 104],
-      ['own-state', 209],
+  it('times each change to the first observation whose copy of the call holds it', () => {
+    const report = matchChanges([change('Dialing', 100), change('Established', 200)], [copy(1, ['Dialing']), copy(2, ['Dialing', 'Established'])], [seen('Dialing', 104, 1), seen('Connected', 209, 2)]);
+    expect(summary(report)).toEqual([
+      ['Dialing', 'own-state', 104],
+      ['Established', 'own-state', 209],
     ]);
     expect(latenciesOf(report.changes)).toEqual([4, 9]);
-    expect(report.calls).toEqual([{ callKey: 'A', expectedFinal: 'Connected', lastLabel: 'Connected', finalOnScreen: 'shown' }]);
+    expect(report.calls).toEqual([{ callKey: 'A', expectedFinal: 'Connected', rendererFinal: 'Connected', finalOnScreen: 'shown', missingInRenderer: 0 }]);
+    expect(report.changes.some(isDropped)).toBe(false);
   });
 
-  it('counts a change hidden by a newer state of the same frame as superseded, on screen with it', () => {
-    const report = matchChanges([change('Connected', 100), change('On hold', 110), change('Connected', 120), change('On hold', 130)], [seen('Connected', 105), seen('On hold', 140)]);
-    expect(report.changes.map((entry) => [entry.change.at, entry.via, entry.screenAt])).toEqual([
-      [100, 'own-state', 105],
-      [110, 'own-state', 140],
-      [120, 'newer-state', 140],
-      [130, 'own-state', 140],
-    ].map(([at, via, screenAt]) => [at, via, screenAt]).map((row, index) => (index === 1 ? [110, 'newer-state', 140] : row)));
+  it('counts changes applied in one frame with a newer one as superseded, shown with it', () => {
+    const report = matchChanges(
+      [change('Established', 100), change('Held', 110), change('Established', 120)],
+      [copy(1, ['Established']), copy(2, ['Established', 'Held', 'Established'])],
+      // The label reads Connected before and after: only the message count says the screen moved on.
+      [seen('Connected', 105, 1), seen('Connected', 130, 2)],
+    );
+    expect(summary(report)).toEqual([
+      ['Established', 'own-state', 105],
+      ['Held', 'newer-state', 130],
+      ['Established', 'own-state', 130],
+    ]);
   });
 
-  it('reads a repeated label as the oldest candidate, so a lagging screen is never flattered', () => {
-    // Connected → On hold → Connected: a Connected seen at 250 is taken for the change of 100,
-    // not of 200, so the change of 200 waits for a later observation.
-    const report = matchChanges([change('Connected', 100), change('On hold', 150), change('Connected', 200)], [seen('Connected', 250), seen('On hold', 260), seen('Connected', 270)]);
+  it('tells repeated labels apart by the copy shown, however far the screen lags', () => {
+    const report = matchChanges(
+      [change('Established', 100), change('Held', 150), change('Established', 200)],
+      [copy(1, ['Established']), copy(2, ['Established', 'Held']), copy(3, ['Established', 'Held', 'Established'])],
+      [seen('Connected', 250, 1), seen('On hold', 260, 2), seen('Connected', 270, 3)],
+    );
     expect(report.changes.map((entry) => entry.screenAt)).toEqual([250, 260, 270]);
   });
 
-  it('ignores an observation older than the change (the state the screen showed before)', () => {
-    const report = matchChanges([change('On hold', 100)], [seen('On hold', 90)]);
-    expect(report.changes[0]?.screenAt).toBeUndefined();
+  it('uses the copy received by the time of the observation, not a later one', () => {
+    const report = matchChanges([change('Established', 100), change('Held', 150)], [copy(5, ['Established']), copy(9, ['Established', 'Held'])], [seen('Connected', 120, 7)]);
+    expect(summary(report)).toEqual([
+      ['Established', 'own-state', 120],
+      ['Held', undefined, undefined],
+    ]);
     expect(report.calls[0]?.finalOnScreen).toBe('wrong');
   });
 
-  it('takes an article leaving the panel as the final change shown, once that change was emitted', () => {
-    const report = matchChanges([change('Connected', 100), change('On hold', 150), change('Ended', 200)], [seen('Connected', 110), seen(null, 230)]);
-    expect(report.changes.map((entry) => [entry.via, entry.screenAt])).toEqual([
-      ['own-state', 110],
-      ['left-panel', 230],
-      ['left-panel', 230],
-    ]);
-    expect(report.calls[0]?.finalOnScreen).toBe('left-panel');
+  it('ignores and counts an observation that contradicts its copy (the probe’s self-check)', () => {
+    const report = matchChanges([change('Established', 100)], [copy(1, ['Established'])], [seen('On hold', 120, 1), seen('Connected', 130, 1)]);
+    expect(report.inconsistent).toBe(1);
+    expect(report.changes[0]?.screenAt).toBe(130);
   });
 
-  it('does not take a card that left before the final change for that change', () => {
-    const report = matchChanges([change('Connected', 100), change('Ended', 200)], [seen('Connected', 110), seen(null, 150)]);
+  it('takes a card leaving the panel as its copy’s final state shown', () => {
+    const report = matchChanges(
+      [change('Established', 100), change('Held', 150), change('Released', 200)],
+      [copy(1, ['Established']), copy(2, ['Established', 'Held', 'Released'])],
+      [seen('Connected', 110, 1), seen(null, 230, 2)],
+    );
+    expect(summary(report)).toEqual([
+      ['Established', 'own-state', 110],
+      ['Held', 'left-panel', 230],
+      ['Released', 'left-panel', 230],
+    ]);
+    expect(report.calls[0]).toMatchObject({ finalOnScreen: 'left-panel', rendererFinal: 'Ended' });
+  });
+
+  it('does not credit a card that left before its copy held the final change', () => {
+    const report = matchChanges([change('Established', 100), change('Released', 200)], [copy(1, ['Established']), copy(3, ['Established', 'Released'])], [seen('Connected', 110, 1), seen(null, 150, 2)]);
     expect(report.changes[1]?.screenAt).toBeUndefined();
     expect(report.calls[0]?.finalOnScreen).toBe('wrong');
   });
 
-  it('does not take a card leaving as a final state when the last change is not final', () => {
-    const report = matchChanges([change('Connected', 100)], [seen(null, 150)]);
-    expect(report.changes[0]?.screenAt).toBeUndefined();
-  });
-
-  it('reports a change never reached as dropped, and a call never seen as never shown', () => {
-    const report = matchChanges([change('Connected', 100), change('On hold', 200), change('Connected', 100, 'B')], [seen('Connected', 110)]);
-    expect(report.changes.filter((entry) => entry.screenAt === undefined).map((entry) => `${entry.change.callKey}:${entry.change.label}`)).toEqual(['A:On hold', 'B:Connected']);
-    expect(report.calls.map((call) => [call.callKey, call.finalOnScreen])).toEqual([
-      ['A', 'wrong'],
-      ['B', 'never-shown'],
+  it('drops a change the renderer never received, even when a newer state hid it on screen', () => {
+    const report = matchChanges(
+      [change('Dialing', 100), change('Established', 150), change('Held', 200), change('Released', 250)],
+      [copy(1, ['Dialing', 'Established']), copy(2, ['Dialing', 'Established', 'Released'])],
+      [seen('Connected', 160, 1), seen('Ended', 260, 2)],
+    );
+    expect(report.changes.map((entry) => [entry.change.rawState, entry.inRenderer, isDropped(entry)])).toEqual([
+      ['Dialing', true, false],
+      ['Established', true, false],
+      ['Held', false, true],
+      ['Released', true, false],
     ]);
+    expect(report.calls[0]?.missingInRenderer).toBe(1);
   });
 
-  it('keeps calls apart', () => {
-    const report = matchChanges([change('Connected', 100, 'A'), change('Connected', 100, 'B')], [seen('Connected', 105, 'B'), seen('Connected', 120, 'A')]);
+  it('reports a call the screen never showed, and keeps calls apart', () => {
+    const report = matchChanges(
+      [change('Established', 100, 'A'), change('Established', 100, 'B'), change('Established', 100, 'C')],
+      [copy(1, ['Established'], 'A'), copy(2, ['Established'], 'B')],
+      [seen('Connected', 120, 2, 'B'), seen('Connected', 105, 1, 'A')],
+    );
     expect(report.changes.map((entry) => [entry.change.callKey, entry.screenAt])).toEqual([
-      ['A', 120],
-      ['B', 105],
+      ['A', 105],
+      ['B', 120],
+      ['C', undefined],
     ]);
-  });
-});
-
-describe('missingFromTimeline', () => {
-  const emitted = [change('Dialing', 1, 'A', 'Dialing'), change('Connected', 2, 'A', 'Established'), change('On hold', 3, 'A', 'Held'), change('Connected', 4, 'A', 'Established')];
-
-  it('finds nothing missing when the timeline holds every change in order, extra entries allowed', () => {
-    expect(missingFromTimeline(emitted, ['requested', 'Dialing', 'Established', 'Established · DtmfSent', 'Held', 'Established'])).toEqual([]);
-  });
-
-  it('names the changes the timeline lacks', () => {
-    expect(missingFromTimeline(emitted, ['Dialing', 'Established']).map((entry) => entry.at)).toEqual([3, 4]);
-  });
-
-  it('matches in order: a later entry does not stand for an earlier change', () => {
-    expect(missingFromTimeline(emitted, ['Held', 'Dialing', 'Established']).map((entry) => entry.at)).toEqual([3, 4]);
+    expect(report.calls.map((call) => [call.callKey, call.finalOnScreen, call.missingInRenderer])).toEqual([
+      ['A', 'shown', 0],
+      ['B', 'shown', 0],
+      ['C', 'never-shown', 1],
+    ]);
   });
 });
 

@@ -10,13 +10,25 @@ export interface EmittedChange {
   at: number;
 }
 
-/** A copy of a call the renderer received: the `messages`-th message on its contract socket carried it. */
+/** One entry of a call's timeline: the vendor's raw state and when the app recorded it (bench clock). */
+export interface TimelineStep {
+  rawState: string;
+  at: number;
+}
+
+/** A copy of a call the renderer received: the `message`-th message on its contract socket carried it. */
 export interface ReceivedRecord {
   callKey: string;
   message: number;
   label: string;
-  timelineRawStates: readonly string[];
+  timeline: readonly TimelineStep[];
 }
+
+/**
+ * How much earlier than an emission the app's record of it may look: the app stamps its
+ * timeline with the wall clock in whole milliseconds, the emulators with a sub-millisecond one.
+ */
+export const CLOCK_TOLERANCE_MS = 2;
 
 /**
  * A call's article as the page saw it right after a change of the DOM: the label it shows
@@ -35,6 +47,10 @@ export type Reflection = 'own-state' | 'newer-state' | 'left-panel';
 
 export interface MatchedChange {
   change: EmittedChange;
+  /** The renderer's last copy of the call holds this change; false: it was lost before the renderer. */
+  inRenderer: boolean;
+  /** When the first copy holding this change reached the page (its socket message arrived). */
+  receivedAt?: number;
   /** When the screen first showed this change or a newer one of the same call; absent when it never did. */
   screenAt?: number;
   via?: Reflection;
@@ -74,25 +90,45 @@ export function stateChanges(events: readonly EmittedChange[]): EmittedChange[] 
 }
 
 /**
- * How far a copy of a call has got: matching the emitted changes in order against its
- * timeline (by the vendor's raw state; other entries are skipped), the index of the last
- * change it holds (-1: none) and the indices of those it skipped (lost on the way).
+ * How far a copy of a call has got: the emitted changes aligned with its timeline (a longest
+ * common subsequence, so one lost change among alternating states costs only itself). A
+ * change pairs with an entry of the same raw state recorded after it was emitted; entries of
+ * the app's own (`requested`) or from before the measurement pair with nothing. Returns the
+ * index of the last change the copy holds (-1: none) and the indices before it that it lacks
+ * (lost on the way).
  */
-export function progressOf(emitted: readonly EmittedChange[], timelineRawStates: readonly string[]): { reached: number; skipped: number[] } {
-  let position = 0;
-  let reached = -1;
-  const unmatched: number[] = [];
-  emitted.forEach((change, index) => {
-    const found = timelineRawStates.indexOf(change.rawState, position);
-    if (found < 0) {
-      unmatched.push(index);
-      return;
+export function progressOf(emitted: readonly EmittedChange[], timeline: readonly TimelineStep[]): { reached: number; skipped: number[] } {
+  const rows = emitted.length;
+  const columns = timeline.length;
+  const pairs = (change: EmittedChange, step: TimelineStep | undefined): boolean =>
+    step !== undefined && step.rawState === change.rawState && step.at >= change.at - CLOCK_TOLERANCE_MS;
+  const width = columns + 1;
+  const length = new Uint16Array((rows + 1) * width);
+  for (let row = 1; row <= rows; row += 1) {
+    const change = emitted[row - 1] as EmittedChange;
+    for (let column = 1; column <= columns; column += 1) {
+      length[row * width + column] =
+        pairs(change, timeline[column - 1])
+          ? (length[(row - 1) * width + column - 1] as number) + 1
+          : Math.max(length[(row - 1) * width + column] as number, length[row * width + column - 1] as number);
     }
-    position = found + 1;
-    reached = index;
-  });
-  // Changes after the last one held have not arrived yet; only those before it were skipped.
-  return { reached, skipped: unmatched.filter((index) => index < reached) };
+  }
+  const held = new Set<number>();
+  // Of the longest alignments, the one holding the earliest changes: a copy is the start of the
+  // call's story, so its last Connected is the first one not yet held, not a later one.
+  for (let row = rows, column = columns; row > 0 && column > 0; ) {
+    const here = length[row * width + column] as number;
+    if ((length[(row - 1) * width + column] as number) === here) row -= 1;
+    else if (pairs(emitted[row - 1] as EmittedChange, timeline[column - 1])) {
+      held.add(row - 1);
+      row -= 1;
+      column -= 1;
+    } else column -= 1;
+  }
+  const reached = held.size === 0 ? -1 : Math.max(...held);
+  const skipped: number[] = [];
+  for (let index = 0; index < reached; index += 1) if (!held.has(index)) skipped.push(index);
+  return { reached, skipped };
 }
 
 function groupByCall<T extends { callKey: string }>(items: readonly T[], order: (a: T, b: T) => number): Map<string, T[]> {
@@ -134,10 +170,16 @@ function progressAt(progression: readonly Progress[], messages: number): Progres
  * which emitted changes it holds. A change is on screen at the first observation whose copy
  * holds it: as its own state, or through a newer state of the same call (both applied in one
  * frame: superseded, not dropped). An article leaving the panel shows its copy's final state
- * (the panel keeps the most recent finished calls). A change no observation reached was
- * dropped; one missing from the renderer's last copy was lost before the renderer.
+ * (the panel keeps the most recent finished calls). A change is dropped when no observation
+ * reached it, or when the renderer's last copy of the call lacks it (lost on the way, even if
+ * a newer state hid that on screen).
  */
-export function matchChanges(emitted: readonly EmittedChange[], received: readonly ReceivedRecord[], observations: readonly ScreenObservation[]): MatchReport {
+export function matchChanges(
+  emitted: readonly EmittedChange[],
+  received: readonly ReceivedRecord[],
+  observations: readonly ScreenObservation[],
+  messageArrival: (message: number) => number | undefined = () => undefined,
+): MatchReport {
   const changesByCall = groupByCall(emitted, (a, b) => a.at - b.at);
   const receivedByCall = groupByCall(received, (a, b) => a.message - b.message);
   const observationsByCall = groupByCall(observations, (a, b) => a.at - b.at);
@@ -148,10 +190,20 @@ export function matchChanges(emitted: readonly EmittedChange[], received: readon
   for (const [callKey, events] of changesByCall) {
     const progression: Progress[] = (receivedByCall.get(callKey) ?? []).map((record) => ({
       message: record.message,
-      reached: progressOf(events, record.timelineRawStates).reached,
+      reached: progressOf(events, record.timeline).reached,
       label: record.label,
     }));
-    const matched: MatchedChange[] = events.map((change) => ({ change }));
+    const lastCopy = (receivedByCall.get(callKey) ?? []).at(-1);
+    const finalProgress = lastCopy ? progressOf(events, lastCopy.timeline) : { reached: -1, skipped: [] };
+    const lost = new Set(finalProgress.skipped);
+    const matched: MatchedChange[] = events.map((change, index) => ({ change, inRenderer: index <= finalProgress.reached && !lost.has(index) }));
+    let copyIndex = 0;
+    matched.forEach((entry, index) => {
+      while (copyIndex < progression.length && (progression[copyIndex] as Progress).reached < index) copyIndex += 1;
+      const first = progression[copyIndex];
+      const arrival = first ? messageArrival(first.message) : undefined;
+      if (arrival !== undefined) entry.receivedAt = arrival;
+    });
     const last = events[events.length - 1] as EmittedChange;
     let cursor = -1;
     let lastSeen: { label: string | null; reached: number } | undefined;
@@ -172,9 +224,7 @@ export function matchChanges(emitted: readonly EmittedChange[], received: readon
       cursor = Math.max(cursor, copy.reached);
     }
 
-    const lastCopy = (receivedByCall.get(callKey) ?? []).at(-1);
-    const finalProgress = lastCopy ? progressOf(events, lastCopy.timelineRawStates) : { reached: -1, skipped: [] };
-    const missingInRenderer = finalProgress.skipped.length + (events.length - 1 - finalProgress.reached);
+    const missingInRenderer = matched.filter((entry) => !entry.inRenderer).length;
     let finalOnScreen: FinalOnScreen = 'never-shown';
     if (lastSeen) {
       const complete = lastSeen.reached === events.length - 1;
@@ -188,9 +238,27 @@ export function matchChanges(emitted: readonly EmittedChange[], received: readon
   return { changes, calls, inconsistent };
 }
 
+export const isDropped = (entry: MatchedChange): boolean => entry.screenAt === undefined || !entry.inRenderer;
+
 /** Latencies (ms) of the changes that reached the screen. */
 export function latenciesOf(changes: readonly MatchedChange[]): number[] {
   return changes.flatMap((entry) => (entry.screenAt === undefined ? [] : [entry.screenAt - entry.change.at]));
+}
+
+/**
+ * Where the time went, for changes that reached the screen: emission → the page received the
+ * message carrying it (emulator, adapter, core, socket), and that arrival → on screen (the
+ * renderer: buffering to the next frame, React, layout).
+ */
+export function latencySplit(changes: readonly MatchedChange[]): { toPage: number[]; inPage: number[] } {
+  const toPage: number[] = [];
+  const inPage: number[] = [];
+  for (const entry of changes) {
+    if (entry.screenAt === undefined || entry.receivedAt === undefined) continue;
+    toPage.push(entry.receivedAt - entry.change.at);
+    inPage.push(entry.screenAt - entry.receivedAt);
+  }
+  return { toPage, inPage };
 }
 
 /**

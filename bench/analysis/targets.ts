@@ -16,6 +16,8 @@ export interface Figure {
   target?: Target;
   /** Why a figure has no value, or what qualifies it. */
   note?: string;
+  /** Shown instead of the value, for a bound rather than a number ("< 50 ms"). */
+  display?: string;
 }
 
 export interface Verdict extends Figure {
@@ -38,7 +40,7 @@ export function meets(value: number, target: Target): boolean {
 }
 
 export function judge(figure: Figure): Verdict {
-  if (figure.value === null || !Number.isFinite(figure.value)) return { ...figure, status: 'not measured' };
+  if (figure.value === null || !Number.isFinite(figure.value)) return { ...figure, status: figure.display !== undefined && !figure.target ? 'info' : 'not measured' };
   if (!figure.target) return { ...figure, status: 'info' };
   return { ...figure, status: meets(figure.value, figure.target) ? 'met' : 'missed' };
 }

@@ -17,6 +17,8 @@ interface RawEmission {
  */
 export class EmissionRecorder {
   private raw: RawEmission[] = [];
+  /** `vendor source rawState` of everything recorded, so waiting on an emission costs one lookup. */
+  private seen = new Set<string>();
   private stops: (() => void)[] = [];
 
   constructor(private readonly sandbox: Sandbox) {}
@@ -24,10 +26,11 @@ export class EmissionRecorder {
   start(): void {
     this.stop();
     this.raw = [];
+    this.seen = new Set();
     const { genesys, huawei } = this.sandbox.emulators;
     this.stops = [
-      genesys.control.onPublish((callId, state, at) => this.raw.push({ vendor: 'genesys', source: callId, rawState: state, at })),
-      huawei.onEmit((agentId, eventType, _callId, at) => this.raw.push({ vendor: 'huawei', source: agentId, rawState: eventType, at })),
+      genesys.control.onPublish((callId, state, at) => this.record({ vendor: 'genesys', source: callId, rawState: state, at })),
+      huawei.onEmit((agentId, eventType, _callId, at) => this.record({ vendor: 'huawei', source: agentId, rawState: eventType, at })),
     ];
   }
 
@@ -36,9 +39,14 @@ export class EmissionRecorder {
     this.stops = [];
   }
 
-  /** True once `predicate` matches an emission recorded since `start`. */
-  has(predicate: (vendor: EventVendor, source: string, rawState: string) => boolean): boolean {
-    return this.raw.some((entry) => predicate(entry.vendor, entry.source, entry.rawState));
+  /** True once this emission has been recorded since `start`. */
+  has(vendor: EventVendor, source: string, rawState: string): boolean {
+    return this.seen.has(`${vendor} ${source} ${rawState}`);
+  }
+
+  private record(emission: RawEmission): void {
+    this.raw.push(emission);
+    this.seen.add(`${emission.vendor} ${emission.source} ${emission.rawState}`);
   }
 
   /**

@@ -7,6 +7,8 @@ export interface ProbeObservation {
   /** The state label it shows from `at` on; null when it left the page. */
   label: string | null;
   at: number;
+  /** Messages the page had received on its WebSocket(s) by then. */
+  messages: number;
 }
 
 export interface ProbeLongTask {
@@ -16,6 +18,9 @@ export interface ProbeLongTask {
 
 interface ProbeState {
   keydowns: number[];
+  messages: number;
+  /** When each WebSocket message arrived, in order. */
+  messageTimes: number[];
   observations: ProbeObservation[];
   longTasks: ProbeLongTask[];
   usableAt: number | null;
@@ -32,10 +37,11 @@ declare global {
  * Runs in the page before the app's own scripts (Playwright `addInitScript`), so it must be
  * self-contained. It records, on the page clock:
  * - each Enter keydown, in the capture phase (before the app sees it);
- * - each change of a call article's state label: a MutationObserver reads the articles the
- *   mutations touched (a leaf element outside the timeline whose whole text is a state
- *   label — the UI contract says the state is text inside the article), and an article that
- *   leaves the page;
+ * - each WebSocket message's arrival (a listener added when the socket is created, so it runs
+ *   before the app's own handler of the same message);
+ * - after each DOM change, every call article it touched: its state label (a leaf element
+ *   outside the timeline whose whole text is a state label — the UI contract says the state is
+ *   text inside the article) with the message count, and each article that left the page;
  * - long main-thread tasks (`longtask` entries, 50 ms and more);
  * - when the dialer became usable: the Phone number textbox present, enabled and focused;
  * - on request, the longest gap between animation frames.
@@ -43,8 +49,19 @@ declare global {
 export function installProbe(stateLabels: readonly string[]): void {
   const labels = new Set(stateLabels);
   const now = (): number => performance.timeOrigin + performance.now();
-  const state: ProbeState = { keydowns: [], observations: [], longTasks: [], usableAt: null, frames: { running: false, last: 0, longestGap: 0 } };
+  const state: ProbeState = { keydowns: [], messages: 0, messageTimes: [], observations: [], longTasks: [], usableAt: null, frames: { running: false, last: 0, longestGap: 0 } };
   window.__benchProbe = state;
+
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', () => {
+        state.messages += 1;
+        state.messageTimes.push(now());
+      });
+    }
+  };
 
   window.addEventListener(
     'keydown',
@@ -54,7 +71,7 @@ export function installProbe(stateLabels: readonly string[]): void {
     { capture: true },
   );
 
-  const shownLabel = new Map<string, string | null>();
+  const lastNoted = new Map<string, string>();
   const stateOf = (article: Element): string | null => {
     for (const element of Array.from(article.querySelectorAll('*'))) {
       if (element.children.length > 0 || element.closest('details')) continue;
@@ -64,9 +81,10 @@ export function installProbe(stateLabels: readonly string[]): void {
     return null;
   };
   const note = (name: string, label: string | null, at: number): void => {
-    if (shownLabel.get(name) === label) return;
-    shownLabel.set(name, label);
-    state.observations.push({ name, label, at });
+    const key = `${label ?? ''}|${state.messages}`;
+    if (lastNoted.get(name) === key) return;
+    lastNoted.set(name, key);
+    state.observations.push({ name, label, at, messages: state.messages });
   };
 
   const usable = (): boolean => {
@@ -161,8 +179,26 @@ export class ProbeClient {
     return this.page.evaluate(() => window.__benchProbe?.keydowns.at(-1));
   }
 
+  /** Observations since `at`, skipping the first `skip` of them (those already read). */
+  observationsFrom(skip: number, at: number): Promise<ProbeObservation[]> {
+    return this.page.evaluate(
+      ({ skip: skipped, since }) => {
+        const all = window.__benchProbe?.observations ?? [];
+        let first = all.length;
+        while (first > 0 && (all[first - 1] as ProbeObservation).at >= since) first -= 1;
+        return all.slice(first + skipped);
+      },
+      { skip, since: at },
+    );
+  }
+
   observationsSince(at: number): Promise<ProbeObservation[]> {
     return this.page.evaluate((since) => (window.__benchProbe?.observations ?? []).filter((observation) => observation.at >= since), at);
+  }
+
+  /** Arrival times of messages `first`, `first + 1`, … (counted from 1). */
+  messageTimesFrom(first: number): Promise<number[]> {
+    return this.page.evaluate((from) => (window.__benchProbe?.messageTimes ?? []).slice(from - 1), first);
   }
 
   longTasksSince(at: number): Promise<ProbeLongTask[]> {

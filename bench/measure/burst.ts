@@ -1,6 +1,6 @@
-import { STATE_LABELS, type CallRecord } from '../../shared/callModel';
+import { STATE_LABELS } from '../../shared/callModel';
 import type { Sandbox } from '../../sandbox';
-import { latenciesOf, matchChanges, missingFromTimeline, stateChanges, type EmittedChange, type MatchReport } from '../analysis/eventMatching';
+import { isDropped, latenciesOf, stateChanges, type EmittedChange, type MatchReport } from '../analysis/eventMatching';
 import type { EventVendor } from '../analysis/expectedStates';
 import { distribution, roundTo } from '../analysis/percentiles';
 import { burstProfileId } from '../harness/benchSandbox';
@@ -8,10 +8,11 @@ import type { AppScreen } from '../harness/browser';
 import { benchNow, type ClockOffset } from '../harness/clock';
 import { EmissionRecorder } from '../harness/emissionRecorder';
 import { until } from '../harness/emulatorWatch';
-import { lastCallRecords, type FrameTap } from '../harness/frameTap';
+import type { FrameTap } from '../harness/frameTap';
+import type { ProbeObservation } from '../harness/pageProbe';
 import { burstAgentIds, digitsOf, huaweiLiveNumber } from '../harness/numbers';
 import type { BurstResult } from '../report/results';
-import { labelOf, recordsByKey, screenObservations } from './screenAnalysis';
+import { screenObservations, screenReport, settledOnScreen, splitSummary } from './screenAnalysis';
 
 export interface BurstPlan {
   genesysCalls: number;
@@ -24,7 +25,7 @@ export interface BurstPlan {
 }
 
 const SETTLE_TIMEOUT_MS = 60_000;
-const POLL_MS = 500;
+const POLL_MS = 1_000;
 
 /** Each burst agent's call: connected before the burst starts, as an agent's call would be. */
 async function connectHuaweiCalls(screen: AppScreen, agents: readonly string[]): Promise<Map<string, string>> {
@@ -41,10 +42,6 @@ async function connectHuaweiCalls(screen: AppScreen, agents: readonly string[]):
   return numbers;
 }
 
-function allFinalOnScreen(report: MatchReport): boolean {
-  return report.calls.every((call) => call.finalOnScreen === 'shown' || call.finalOnScreen === 'left-panel');
-}
-
 /**
  * DESIGN §9 burst: concurrent calls on both event-stream vendors at a combined rate, every
  * state change timed from emission to screen, then every call checked for its final state
@@ -58,7 +55,7 @@ export async function measureBurst(sandbox: Sandbox, screen: AppScreen, frames: 
 
   const since = benchNow();
   await screen.probe.startFrameWatch();
-  frames.start();
+  frames.forget();
   recorder.start();
   try {
     const run = genesys.control.emitBurst({ calls: plan.genesysCalls, eventsPerCall: plan.genesysEventsPerCall, ratePerSecond: plan.genesysRatePerSecond });
@@ -68,50 +65,35 @@ export async function measureBurst(sandbox: Sandbox, screen: AppScreen, frames: 
     for (const key of genesysKeys.values()) vendorOfKey.set(key, 'genesys');
     for (const key of huaweiNumbers.values()) vendorOfKey.set(key, 'huawei');
     await run.done;
-    const released = (agentId: string) => recorder.has((vendor, source, event) => vendor === 'huawei' && source === agentId && event === 'AgentEvent_Customer_Release');
-    await until(() => agents.every(released), SETTLE_TIMEOUT_MS, 'every Huawei customer to hang up');
+    await until(() => agents.every((agentId) => recorder.has('huawei', agentId, 'AgentEvent_Customer_Release')), SETTLE_TIMEOUT_MS, 'every Huawei customer to hang up');
     recorder.stop();
 
     const keyOf = (vendor: EventVendor, source: string): string | undefined => (vendor === 'genesys' ? genesysKeys.get(source) : huaweiNumbers.get(source));
     const changes = stateChanges(recorder.changes(keyOf));
     const knownKeys = new Set(vendorOfKey.keys());
-    let report = matchChanges(changes, []);
+    // Read the page's new observations only, so that watching costs the catching-up renderer little.
+    const seen: ProbeObservation[] = [];
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      report = matchChanges(changes, screenObservations(await screen.probe.observationsSince(since + clock.offsetMs), knownKeys, clock));
-      if (allFinalOnScreen(report)) break;
+      seen.push(...(await screen.probe.observationsFrom(seen.length, since + clock.offsetMs)));
+      if (settledOnScreen(changes, screenObservations(seen, knownKeys, clock))) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const longestFrameGapMs = await screen.probe.stopFrameWatch();
     const settledAt = benchNow();
-    const frameLog = frames.stop();
+    const report = await screenReport(changes, screen, frames, clock, since);
     const longTasks = (await screen.probe.longTasksSince(since + clock.offsetMs)).filter((task) => task.at - clock.offsetMs <= settledAt).map((task) => task.durationMs);
-    return summarize(changes, report, recordsByKey(lastCallRecords(frameLog).values(), knownKeys), vendorOfKey, { longTasks, longestFrameGapMs });
+    return summarize(changes, report, vendorOfKey, { longTasks, longestFrameGapMs });
   } finally {
     recorder.stop();
-    frames.stop();
   }
 }
 
-function summarize(
-  changes: readonly EmittedChange[],
-  report: MatchReport,
-  records: ReadonlyMap<string, CallRecord>,
-  vendorOfKey: ReadonlyMap<string, EventVendor>,
-  renderer: { longTasks: number[]; longestFrameGapMs: number },
-): BurstResult {
-  const byCall = new Map<string, EmittedChange[]>();
-  for (const change of changes) byCall.set(change.callKey, [...(byCall.get(change.callKey) ?? []), change]);
-  const missingInRenderer = new Set<EmittedChange>();
-  for (const [key, emitted] of byCall) {
-    const record = records.get(key);
-    for (const change of record ? missingFromTimeline(emitted, record.timeline.map((entry) => entry.rawState)) : emitted) missingInRenderer.add(change);
-  }
-  const neverOnScreen = new Set(report.changes.filter((entry) => entry.screenAt === undefined).map((entry) => entry.change));
-  const dropped = new Set([...missingInRenderer, ...neverOnScreen]);
-
+function summarize(changes: readonly EmittedChange[], report: MatchReport, vendorOfKey: ReadonlyMap<string, EventVendor>, renderer: { longTasks: number[]; longestFrameGapMs: number }): BurstResult {
+  const neverOnScreen = report.changes.filter((entry) => entry.screenAt === undefined).length;
+  const missingInRenderer = report.calls.reduce((total, call) => total + call.missingInRenderer, 0);
   const finalStateCorrect = report.calls.filter(
-    (call) => call.finalOnScreen === 'shown' || (call.finalOnScreen === 'left-panel' && labelOf(records.get(call.callKey)) === call.expectedFinal),
+    (call) => call.rendererFinal === call.expectedFinal && (call.finalOnScreen === 'shown' || call.finalOnScreen === 'left-panel'),
   ).length;
 
   const samples: Record<EventVendor, number[]> = { genesys: [], huawei: [] };
@@ -124,23 +106,25 @@ function summarize(
   const overall = distribution(latencies);
   const times = changes.map((change) => change.at);
   const durationS = (Math.max(...times) - Math.min(...times)) / 1000;
-  const ofVendor = <T extends { callKey: string }>(items: Iterable<T>, vendor: EventVendor): number => [...items].filter((item) => vendorOfKey.get(item.callKey) === vendor).length;
-  const callKeys = [...byCall.keys()].map((callKey) => ({ callKey }));
+  const ofVendor = (keys: Iterable<string>, vendor: EventVendor): number => [...keys].filter((key) => vendorOfKey.get(key) === vendor).length;
+  const callKeys = report.calls.map((call) => call.callKey);
+  const changeKeys = changes.map((change) => change.callKey);
 
   return {
-    calls: byCall.size,
+    calls: report.calls.length,
     callsByVendor: { genesys: ofVendor(callKeys, 'genesys'), huawei: ofVendor(callKeys, 'huawei') },
     events: changes.length,
-    eventsByVendor: { genesys: ofVendor(changes, 'genesys'), huawei: ofVendor(changes, 'huawei') },
+    eventsByVendor: { genesys: ofVendor(changeKeys, 'genesys'), huawei: ofVendor(changeKeys, 'huawei') },
     durationS: roundTo(durationS, 3),
     eventsPerSecond: roundTo(changes.length / Math.max(durationS, 0.001), 1),
-    dropped: dropped.size,
-    droppedBeforeRenderer: missingInRenderer.size,
-    droppedOnScreen: neverOnScreen.size,
+    dropped: report.changes.filter(isDropped).length,
+    droppedBeforeRenderer: missingInRenderer,
+    droppedOnScreen: neverOnScreen,
     superseded: report.changes.filter((entry) => entry.via === 'newer-state').length,
     finalStateCorrect,
     finalStateShown: report.calls.filter((call) => call.finalOnScreen === 'shown').length,
     finalStateLeftPanel: report.calls.filter((call) => call.finalOnScreen === 'left-panel').length,
+    probeInconsistencies: report.inconsistent,
     p50Ms: roundTo(overall.p50, 3),
     p95Ms: roundTo(overall.p95, 3),
     p99Ms: roundTo(overall.p99, 3),
@@ -148,6 +132,7 @@ function summarize(
     longestTaskMs: renderer.longTasks.length > 0 ? roundTo(Math.max(...renderer.longTasks), 1) : null,
     longTasks: renderer.longTasks.length,
     longestFrameGapMs: roundTo(renderer.longestFrameGapMs, 1),
+    split: splitSummary(report.changes),
     samples,
   };
 }

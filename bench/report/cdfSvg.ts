@@ -63,9 +63,10 @@ export function cdfPath(sorted: readonly number[], toX: (value: number) => numbe
     if (lastColumn && lastColumn.x === x) lastColumn.y = y;
     else columns.push({ x, y });
   });
+  const round = (value: number): number => Math.round(value * 100) / 100;
   const first = columns[0] as { x: number; y: number };
-  const parts = [`M${first.x} ${toY(0)}`, `V${first.y}`];
-  for (const column of columns.slice(1)) parts.push(`H${column.x}`, `V${column.y}`);
+  const parts = [`M${first.x} ${round(toY(0))}`, `V${round(first.y)}`];
+  for (const column of columns.slice(1)) parts.push(`H${column.x}`, `V${round(column.y)}`);
   return parts.join(' ');
 }
 

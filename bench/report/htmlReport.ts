@@ -3,7 +3,7 @@ import { VENDOR_LABELS, type Vendor } from '../../shared/callModel';
 import { TARGETS, describeTarget, type Verdict } from '../analysis/targets';
 import { cdfSvg, escapeXml, type Series } from './cdfSvg';
 import type { BenchResults } from './results';
-import { describeMachine, formatValue } from './table';
+import { describeMachine, valueText } from './table';
 
 const STYLE = `
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px auto;max-width:1340px;color:#222;background:#fff}
@@ -28,7 +28,7 @@ function verdictRows(verdicts: readonly Verdict[]): string {
   return verdicts
     .map((verdict) => {
       const statusClass = verdict.status.replace(' ', '-');
-      return `<tr><td>${escapeXml(verdict.label)}</td><td class="num">${escapeXml(formatValue(verdict.value, verdict.unit))}</td><td class="num">${escapeXml(
+      return `<tr><td>${escapeXml(verdict.label)}</td><td class="num">${escapeXml(valueText(verdict))}</td><td class="num">${escapeXml(
         describeTarget(verdict.target, verdict.unit.startsWith('of') ? '' : verdict.unit),
       )}</td><td class="${statusClass}">${escapeXml(verdict.status === 'info' ? '' : verdict.status)}</td><td>${escapeXml(verdict.note ?? '')}</td></tr>`;
     })

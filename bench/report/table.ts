@@ -11,10 +11,13 @@ export function formatValue(value: number | null, unit: string): string {
 
 const STATUS_TEXT: Record<Verdict['status'], string> = { met: 'met', missed: 'MISSED', 'not measured': 'not measured', info: '' };
 
+/** The value column: a bound where the figure has one ("< 50 ms"), else the number. */
+export const valueText = (verdict: Verdict): string => verdict.display ?? formatValue(verdict.value, verdict.unit);
+
 function rows(verdicts: readonly Verdict[]): string[][] {
   return verdicts.map((verdict) => [
     verdict.label,
-    formatValue(verdict.value, verdict.unit),
+    valueText(verdict),
     describeTarget(verdict.target, verdict.unit.startsWith('of') ? '' : verdict.unit),
     STATUS_TEXT[verdict.status],
     verdict.note ?? '',

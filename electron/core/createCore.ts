@@ -18,6 +18,7 @@ import { UserProfileFile } from './profiles/userProfileFile';
 import { SecretStore } from './secrets/secretStore';
 import { SessionDirectory, type SessionDirectoryDeps } from './sessions/sessionDirectory';
 import { createSessionHandlers } from './sessions/sessionHandlers';
+import type { GlobalShortcutFeed } from './settings/globalShortcutFeed';
 import { PreferencesFile } from './settings/preferencesFile';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Builds each profile's adapter instead of its vendor module (tests and the soak compress adapter timings). */
   createAdapter?: SessionDirectoryDeps['createAdapter'];
+  /** The desktop app's global shortcuts, as main registered them (Settings shows the status). */
+  globalShortcuts?: GlobalShortcutFeed;
 }
 
 const SIGN_OUT_ON_QUIT_MS = 3_000;
@@ -78,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<SoftphoneCore> {
     publish: (event) => bus.publish(event),
     env: options.env ?? process.env,
     log,
+    ...(options.globalShortcuts ? { globalShortcuts: options.globalShortcuts } : {}),
   });
   const history = openCallHistory({
     file: join(options.dataDir, 'history.jsonl'),

@@ -1,15 +1,17 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, globalShortcut, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../core/createCore';
 import { linksInArguments } from '../core/links/linkArguments';
 import { LinkInbox } from '../core/links/linkInbox';
 import { createLogger, type AppLogger } from '../core/log/logger';
+import { GlobalShortcutStatusBox } from '../core/settings/globalShortcutFeed';
 import type { SoftphoneCore } from '../core/softphoneCore';
 import { resolveStartup, type Startup } from '../core/startup';
 import { registerAppScheme, serveAppAssets } from './appProtocol';
-import { userArguments } from './commandLine';
+import { dataDirArgument, userArguments } from './commandLine';
 import { hardenSession, hardenWebContents } from './hardening';
+import { startGlobalShortcuts, windowEventSender } from './globalShortcuts';
 import { bindContract, forwardEvents } from './ipcBridge';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { APP_URL } from './security/appOrigin';
@@ -24,9 +26,18 @@ const RENDERER_DIR = join(mainDir, '..', 'renderer');
 registerAppScheme();
 app.enableSandbox();
 
+// Tests and side-by-side installs keep everything in one folder, like the browser shell's --data-dir.
+const dataDir = dataDirArgument(userArguments(process.argv, app.isPackaged));
+if (dataDir) {
+  app.setPath('userData', dataDir);
+  app.setAppLogsPath(join(dataDir, 'logs'));
+}
+
 // tel:/callto: links: macOS sends open-url (possibly before ready), Windows and Linux start the
 // app with the link as an argument. All of them wait here until the window can show them.
 const links = new LinkInbox();
+// Main registers the global shortcuts; Settings shows what the system let it have.
+const shortcutStatus = new GlobalShortcutStatusBox({ state: 'unavailable', note: 'The global shortcuts are being registered.', refused: [] });
 app.on('open-url', (event, url) => {
   event.preventDefault();
   links.receive(url);
@@ -63,6 +74,7 @@ async function start(): Promise<void> {
       cipher: createSafeStorageCipher(safeStorage, process.platform),
       log: appLog,
       signInAtStart: true,
+      globalShortcuts: shortcutStatus,
     });
     run(core, startup, appLog);
   } catch (error) {
@@ -88,6 +100,18 @@ function run(core: SoftphoneCore, startup: Startup, log: AppLogger): void {
 
   bindContract({ ipcMain, core, appUrl: APP_URL, appWebContents, log });
   forwardEvents(core, APP_URL, appWebContents);
+  const stopShortcuts = startGlobalShortcuts({
+    core,
+    globalShortcut,
+    clipboard,
+    platform: process.platform,
+    env: process.env,
+    status: shortcutStatus,
+    reveal: () => revealWindow(window ?? openWindow()),
+    send: windowEventSender(APP_URL, appWebContents),
+    log,
+  });
+  app.on('will-quit', stopShortcuts);
   powerMonitor.on('resume', () => core.resume());
   powerMonitor.on('unlock-screen', () => core.resume());
 

@@ -123,6 +123,8 @@ export const AppEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('history.appended'), entry: HistoryEntrySchema }),
   /** Profiles or preferences changed: the renderer reloads its bootstrap and settings. */
   z.object({ type: z.literal('settings.updated') }),
+  /** A global shortcut brought the window forward: the renderer shows the dialer, focus in the number box. */
+  z.object({ type: z.literal('dialer.show') }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;
 

@@ -25,6 +25,20 @@ describe('call registry', () => {
     expect(seen.map((c) => c.state)).toEqual(['requested', 'dialing', 'connected', 'ended']);
   });
 
+  it('drops the outcome-unknown failure once the vendor says what became of the call, and keeps other failures', () => {
+    const { registry } = setup();
+    const call = registry.create({ profileId: 'p', vendor: 'genesys', target });
+    const unknown = { code: 'OUTCOME_UNKNOWN', message: 'No answer within 15 s' };
+    registry.settle(call.id, { state: 'unknown', rawState: 'OUTCOME_UNKNOWN', sourceEvent: 'Dial', failure: unknown });
+    registry.observe('p', 'genesys', { localId: call.id, vendorCallId: 'V1', state: 'dialing', rawState: 'Dialing', sourceEvent: 'StatusChange' });
+    expect(registry.get(call.id)).toMatchObject({ state: 'dialing', timeline: [{ state: 'requested' }, { state: 'unknown' }, { state: 'dialing' }] });
+    expect(registry.get(call.id)?.failure).toBeUndefined();
+
+    const busy = { code: 'BUSY', message: 'The called party is busy.' };
+    registry.observe('p', 'genesys', { vendorCallId: 'V1', state: 'failed', rawState: 'Released', sourceEvent: 'StatusChange', failure: busy });
+    expect(registry.get(call.id)?.failure).toEqual(busy);
+  });
+
   it('does not match another profile’s vendor call id', () => {
     const { registry } = setup();
     const call = registry.create({ profileId: 'a', vendor: 'genesys', target });

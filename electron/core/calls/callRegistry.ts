@@ -100,8 +100,12 @@ export class CallRegistry {
     const vendorIdLearned = observation.vendorCallId !== undefined && existing.vendorCallId === undefined;
     if (verdict === 'same' && last?.rawState === observation.rawState && !actionsChanged && !vendorIdLearned) return undefined;
 
+    // Once the vendor tells what became of a call of unknown outcome, "unknown" no longer
+    // describes it; the timeline keeps that it was.
+    const { failure: earlier, ...rest } = existing;
+    const failure = observation.failure ?? (existing.state === 'unknown' && observation.state !== 'unknown' ? undefined : earlier);
     const next: CallRecord = {
-      ...existing,
+      ...rest,
       state: observation.state,
       ...(observation.vendorCallId !== undefined ? { vendorCallId: existing.vendorCallId ?? observation.vendorCallId } : {}),
       actions: isFinalState(observation.state) ? [] : (observation.actions ?? existing.actions),
@@ -109,7 +113,7 @@ export class CallRegistry {
         ...existing.timeline,
         { state: observation.state, at: observation.at ?? this.now(), rawState: observation.rawState, sourceEvent: observation.sourceEvent },
       ],
-      ...(observation.failure ? { failure: observation.failure } : {}),
+      ...(failure ? { failure } : {}),
     };
     this.store(next);
     return next;

@@ -4,7 +4,7 @@ import { FAVOURITES_MAX, FavouritesSchema, type FavouriteChange, type Favourites
 import type { Logger } from '../../vendors/adapter';
 import { JsonDocument } from '../storage/jsonDocument';
 
-export const FavouritesFileSchema = z.record(z.string().min(1).max(64), FavouritesSchema);
+const FavouritesFileSchema = z.record(z.string().min(1).max(64), FavouritesSchema);
 type FavouritesFile = z.infer<typeof FavouritesFileSchema>;
 
 const NONE: Favourites = { agents: [], groups: [] };

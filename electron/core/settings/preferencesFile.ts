@@ -4,6 +4,7 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { formatJsonPath } from '../../../shared/jsonPath';
 import { ThemeSchema } from '../../../shared/settings';
+import { ShortcutOverridesSchema } from '../../../shared/shortcuts/shortcutActions';
 import { writeFileAtomic } from '../storage/atomicFile';
 
 const EntrySchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(128) }).strict();
@@ -17,6 +18,9 @@ export const StoredPreferencesSchema = z
     theme: ThemeSchema.optional(),
     /** Directory entries that came with an imported configuration file. */
     directory: z.object({ agents: z.array(EntrySchema), groups: z.array(EntrySchema) }).strict().optional(),
+    /** Shortcuts whose keys the user changed; the others keep the defaults. */
+    shortcuts: ShortcutOverridesSchema.optional(),
+    notifications: z.boolean().optional(),
   })
   .strict();
 export type StoredPreferences = z.infer<typeof StoredPreferencesSchema>;

@@ -3,6 +3,9 @@ import { VENDOR_LABELS } from '../../../shared/callModel';
 import { AppError } from '../../../shared/errors';
 import type { AppEvent } from '../../../shared/ipc/contract';
 import type { SessionState } from '../../../shared/session';
+import { checkBindings, firstProblem, overridesOf, resolveBindings } from '../../../shared/shortcuts/bindingRules';
+import { GLOBAL_SHORTCUTS_UNAVAILABLE_IN_BROWSER } from '../../../shared/shortcuts/globalShortcutStatus';
+import { SHORTCUTS } from '../../../shared/shortcuts/shortcutActions';
 import type {
   ConfigImportResult,
   FieldValue,
@@ -24,6 +27,7 @@ import type { SessionDirectory } from '../sessions/sessionDirectory';
 import { EXPORT_FILE_NAME, exportConfig } from './configExport';
 import { planImport } from './configImport';
 import { CountrySchema, type PreferencesFile, type StoredPreferences } from './preferencesFile';
+import type { GlobalShortcutFeed } from './globalShortcutFeed';
 import { buildProfile } from './profileDraft';
 import { allVendorForms, fieldLabel } from './vendorForms';
 
@@ -43,6 +47,8 @@ export interface SettingsServiceDeps {
   env: NodeJS.ProcessEnv;
   /** Records what changed (profile ids and field names, never values). */
   log: Logger;
+  /** The desktop app's global shortcuts as main registered them; absent in the browser shell. */
+  globalShortcuts?: GlobalShortcutFeed;
 }
 
 /**
@@ -73,6 +79,7 @@ export class SettingsService {
         return deps.catalog.all();
       },
     };
+    deps.globalShortcuts?.onChange(() => deps.publish({ type: 'settings.updated' }));
   }
 
   view(): SettingsView {
@@ -85,6 +92,9 @@ export class SettingsService {
       profiles: catalog.all().map((profile) => this.describe(profile)),
       forms: allVendorForms(),
       problems: this.problems,
+      shortcuts: resolveBindings(this.preferences.shortcuts),
+      globalShortcuts: this.deps.globalShortcuts?.current() ?? GLOBAL_SHORTCUTS_UNAVAILABLE_IN_BROWSER,
+      notifications: this.preferences.notifications ?? true,
     };
   }
 
@@ -158,6 +168,8 @@ export class SettingsService {
   }
 
   setPreferences(change: Preferences): void {
+    // Checked before anything changes: a refused change leaves every preference as it was.
+    const shortcuts = change.shortcuts !== undefined ? this.checkedShortcuts(change.shortcuts) : undefined;
     if (change.defaultCountry !== undefined) {
       const country = CountrySchema.safeParse(change.defaultCountry.toUpperCase());
       if (!country.success) {
@@ -166,6 +178,8 @@ export class SettingsService {
       this.preferences = { ...this.preferences, defaultCountry: country.data };
     }
     if (change.theme !== undefined) this.preferences = { ...this.preferences, theme: change.theme };
+    if (shortcuts !== undefined) this.preferences = { ...this.preferences, shortcuts };
+    if (change.notifications !== undefined) this.preferences = { ...this.preferences, notifications: change.notifications };
     this.deps.preferencesFile.save(this.preferences);
     this.deps.publish({ type: 'settings.updated' });
   }
@@ -208,6 +222,21 @@ export class SettingsService {
       unchanged: plan.unchanged,
       ...(plan.defaultCountry !== undefined ? { defaultCountry: plan.defaultCountry } : {}),
     };
+  }
+
+  /** The shortcuts after this change, stored as their differences from the defaults; refused whole when one has a problem. */
+  private checkedShortcuts(change: NonNullable<Preferences['shortcuts']>): NonNullable<StoredPreferences['shortcuts']> {
+    const next = { ...resolveBindings(this.preferences.shortcuts), ...change };
+    const problem = firstProblem(checkBindings(next));
+    if (problem) {
+      throw new AppError({
+        code: 'VALIDATION',
+        message: `${SHORTCUTS[problem.action].label}: ${problem.problem}`,
+        hint: 'Choose another key, or remove this shortcut.',
+        path: `shortcuts.${problem.action}`,
+      });
+    }
+    return overridesOf(next);
   }
 
   private defaultCountry(): AppConfig['defaultCountry'] {

@@ -20,6 +20,8 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
     plugins: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Middle-click would otherwise open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }

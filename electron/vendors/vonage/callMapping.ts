@@ -27,14 +27,15 @@ type Result = NonNullable<VccCall['result']>;
 
 function describeResult(result: Result): string {
   const details = [result.party, result.reason].filter((part): part is string => !!part);
-  return `${result.code ?? 'Finished'}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+  // `||`, not `??`: an empty code says as little as a missing one.
+  return `${result.code || 'Finished'}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
 
 function failureOf(result: Result): CallFailure {
   const known = result.reason && Object.hasOwn(REASON_TEXT, result.reason) ? REASON_TEXT[result.reason] : undefined;
   const reasonText = result.reason ? (known ?? `VCC reported ${result.reason}.`) : 'VCC reported a failure.';
   return {
-    code: result.reason ?? result.code ?? 'Failure',
+    code: result.reason || result.code || 'Failure',
     message: describeResult(result),
     hint: result.party === 'Originator' ? `${reasonText} This was on the calling agent’s side.` : reasonText,
   };

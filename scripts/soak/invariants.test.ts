@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { CallSummary } from './callTracker';
+import { brokenInvariants, classifyCalls, heapBoundBytes, summaryLine, untruthfulCalls, type SoakFigures } from './invariants';
+
+const call = (vendor: CallSummary['vendor'], state: CallSummary['state'], hasVendorCallId = false): CallSummary => ({
+  callId: `${vendor}-${state}`,
+  vendor,
+  key: '1',
+  state,
+  hasVendorCallId,
+  failureCode: undefined,
+});
+
+describe('classifyCalls', () => {
+  it.each([
+    [call('genesys', 'ended'), 'final'],
+    [call('iovox', 'accepted'), 'final'],
+    [call('huawei', 'failed'), 'final'],
+    [call('vonage', 'unknown'), 'unknown for good'],
+    [call('oracle', 'unknown'), 'unknown for good'],
+    [call('iovox', 'unknown'), 'unknown for good'],
+    [call('genesys', 'unknown'), 'stuck'],
+    [call('huawei', 'unknown'), 'stuck'],
+    [call('oracle', 'unknown', true), 'stuck'],
+    [call('vonage', 'dialing', true), 'stuck'],
+    [call('genesys', 'connected', true), 'stuck'],
+  ] as const)('%j is %s', (summary, expected) => {
+    const outcome = classifyCalls([summary]);
+    const got = outcome.final === 1 ? 'final' : outcome.unknownForGood === 1 ? 'unknown for good' : 'stuck';
+    expect(got).toBe(expected);
+  });
+});
+
+describe('untruthfulCalls', () => {
+  const none = { genesys: [], huawei: [], vonage: [], iovox: [], oracle: [] };
+  const notPlaced = (vendor: CallSummary['vendor'], key: string, failureCode: string): CallSummary => ({ ...call(vendor, 'failed'), key, failureCode });
+
+  it('finds a call said never placed that the vendor placed, and only that one', () => {
+    const creates = { ...none, huawei: [{ key: '1', verdict: 'placed' as const }, { key: '2', verdict: 'no-answer' as const }] };
+    const calls = [notPlaced('huawei', '1', 'NOT_PLACED'), notPlaced('huawei', '2', 'NOT_PLACED'), notPlaced('genesys', '1', 'NOT_REPORTED'), { ...notPlaced('huawei', '1', 'BUSY') }];
+    expect(untruthfulCalls(calls, creates)).toEqual([calls[0]]);
+  });
+});
+
+describe('brokenInvariants', () => {
+  const passing: SoakFigures = {
+    calls: 100,
+    outcomes: { final: 99, unknownForGood: 1, stuck: [] },
+    duplicates: { extraCalls: 0, repeatedRequests: 0, duplicates: 0 },
+    untruthful: [],
+    leaked: {},
+    heapStartBytes: 50 * 1024 * 1024,
+    heapEndBytes: 60 * 1024 * 1024,
+  };
+
+  it('passes a clean shift', () => {
+    expect(brokenInvariants(passing)).toEqual([]);
+  });
+
+  it.each([
+    ['a duplicate', { duplicates: { extraCalls: 1, repeatedRequests: 1, duplicates: 1 } }, 'more than once'],
+    ['a stuck call', { outcomes: { final: 99, unknownForGood: 0, stuck: [call('genesys', 'unknown')] } }, 'never reached a final state'],
+    ['a call said not placed that was', { untruthful: [call('genesys', 'failed')] }, 'never placed although'],
+    ['a leaked socket', { leaked: { TCPSocketWrap: 1 } }, 'TCPSocketWrap×1'],
+    ['heap growth past the bound', { heapEndBytes: 50 * 1024 * 1024 + heapBoundBytes(100) + 1 }, 'heap grew'],
+    ['no calls at all', { calls: 0 }, 'no call was placed'],
+  ])('reports %s', (_name, change, words) => {
+    expect(brokenInvariants({ ...passing, ...change }).join('\n')).toContain(words);
+  });
+
+  it('ends with the summary line in the agreed format', () => {
+    expect(summaryLine(passing, 7)).toBe('soak: calls=100 faults=7 duplicates=0 stuck=0 heapStartMB=50.0 heapEndMB=60.0');
+  });
+});
