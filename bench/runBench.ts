@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { VENDORS, type Vendor } from '../shared/callModel';
@@ -105,7 +105,7 @@ export async function runBench(root: string, plan: BenchPlan, log: Log): Promise
       mode: plan.mode,
       startedAt: new Date(started).toISOString(),
       durationS: roundTo((Date.now() - started) / 1000, 1),
-      machine,
+      machine: { ...machine, loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
       clock: session.clock ? { offsetMs: roundTo(session.clock.offsetMs, 3), uncertaintyMs: roundTo(session.clock.uncertaintyMs, 3) } : null,
       dialOverheadMs: session.dialOverheadMs,
       eventToScreenMs: session.eventToScreenMs,

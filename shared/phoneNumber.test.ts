@@ -76,6 +76,7 @@ describe('cleanPastedNumber', () => {
     ['full-width characters', '＋４４ ２０ ７２０６ ８８８８', { number: '+442072068888' }],
     ['non-breaking spaces', '020\u00a07206\u00a08888', { number: '02072068888' }],
     ['a label', 'Tel: +1 (213) 373-4253', { number: '+12133734253' }],
+    ['a label with a trunk (0)', 'Tel: +44 (0)20 7206 8888', { number: '+442072068888' }],
     ['a label with spaces', 'Phone number: 020 7206 8888', { number: '02072068888' }],
     ['ext.', '+1 (213) 373-4253 ext. 123', { number: '+12133734253', postDial: ',123' }],
     ['extension', '020 7206 8888 extension 45', { number: '02072068888', postDial: ',45' }],

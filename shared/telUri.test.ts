@@ -82,6 +82,9 @@ describe('looksLikeTelUri', () => {
     [' CALLTO://+44', true],
     ['+44 20 7206 8888', false],
     ['telephone: 020', false],
+    ['tel:+44-20-7206-8888;ext=123', true],
+    // A labelled number is pasted text, not a link: its "(0)" must be cleaned, not dialled.
+    ['Tel: +44 (0)20 7206 8888', false],
   ])('%j → %s', (text, expected) => {
     expect(looksLikeTelUri(text)).toBe(expected);
   });

@@ -174,5 +174,6 @@ export function parseTelUri(uri: string): TelLinkParse {
 
 /** True for text that is meant as a phone link (so pasting `tel:…` into the dialer reads it as one). */
 export function looksLikeTelUri(text: string): boolean {
-  return /^\s*(?:tel|callto):/i.test(text);
+  // A link has no spaces; "Tel: +44 (0)20 7206 8888" is a labelled number, cleaned like any paste.
+  return /^\s*(?:tel|callto):\S+\s*$/i.test(text);
 }

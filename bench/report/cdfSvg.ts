@@ -16,10 +16,11 @@ export interface CdfChart {
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
 
 const WIDTH = 640;
-const HEIGHT = 300;
 const MARGIN = { left: 52, right: 20, top: 34, bottom: 46 } as const;
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
-const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+const PLOT_H = 220;
+/** The legend sits under the plot, one line per series, so it never hides a curve. */
+const LEGEND_LINE = 16;
 const FONT = 'font-family="DejaVu Sans, Arial, sans-serif"';
 
 export function escapeXml(text: string): string {
@@ -87,19 +88,23 @@ export function cdfSvg(chart: CdfChart): string {
   // The percentile the targets are set on, labelled inside the plot where 100% would crowd it.
   const p99 = toY(0.99);
   parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${p99}" y2="${p99}" stroke="#bbbbbb" stroke-width="1" stroke-dasharray="2 3"/>`);
-  parts.push(`<text x="${MARGIN.left + 4}" y="${p99 + 11}" ${FONT} font-size="9" fill="#777">p99</text>`);
+  parts.push(`<text x="${MARGIN.left + PLOT_W - 4}" y="${p99 + 11}" ${FONT} font-size="9" fill="#777" text-anchor="end">p99</text>`);
   for (let value = range.min; value <= range.max + range.step / 2; value += range.step) {
     const x = toX(value);
     parts.push(`<line x1="${x}" x2="${x}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_H}" stroke="#f0f0f0" stroke-width="1"/>`);
     parts.push(`<text x="${x}" y="${MARGIN.top + PLOT_H + 16}" ${FONT} font-size="10" fill="#555" text-anchor="middle">${Number(value.toPrecision(6))}</text>`);
   }
-  parts.push(`<text x="${MARGIN.left + PLOT_W / 2}" y="${HEIGHT - 8}" ${FONT} font-size="11" fill="#333" text-anchor="middle">milliseconds</text>`);
+  parts.push(`<text x="${MARGIN.left + PLOT_W / 2}" y="${MARGIN.top + PLOT_H + 32}" ${FONT} font-size="11" fill="#333" text-anchor="middle">milliseconds</text>`);
   parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${PLOT_W}" height="${PLOT_H}" fill="none" stroke="#999" stroke-width="1"/>`);
 
   if (chart.targetMs !== undefined) {
     const x = toX(chart.targetMs);
     parts.push(`<line x1="${x}" x2="${x}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_H}" stroke="#B00020" stroke-width="1.5" stroke-dasharray="5 4"/>`);
-    parts.push(`<text x="${x - 4}" y="${MARGIN.top + 12}" ${FONT} font-size="10" fill="#B00020" text-anchor="end">target ${chart.targetMs} ms</text>`);
+    // Labelled on the side with room: to the right of a line in the left half of the plot.
+    const rightSide = x < MARGIN.left + PLOT_W / 2;
+    parts.push(
+      `<text x="${rightSide ? x + 4 : x - 4}" y="${MARGIN.top + PLOT_H / 2}" ${FONT} font-size="10" fill="#B00020" text-anchor="${rightSide ? 'start' : 'end'}">target ${chart.targetMs} ms</text>`,
+    );
   }
 
   chart.series.forEach((series, index) => {
@@ -111,12 +116,12 @@ export function cdfSvg(chart: CdfChart): string {
       sorted.length === 0
         ? `${series.name}: no samples`
         : `${series.name}: p50 ${percentile(sorted, 50).toFixed(1)} · p99 ${percentile(sorted, 99).toFixed(1)} ms · n ${sorted.length}${beyond > 0 ? ` · ${beyond} beyond the axis` : ''}`;
-    const y = MARGIN.top + PLOT_H - 12 - (chart.series.length - 1 - index) * 16;
-    const x = MARGIN.left + PLOT_W - 8;
-    parts.push(`<line x1="${x - 310}" x2="${x - 292}" y1="${y - 4}" y2="${y - 4}" stroke="${colour}" stroke-width="3"/>`);
-    parts.push(`<text x="${x - 286}" y="${y}" ${FONT} font-size="11" fill="#222">${escapeXml(summary)}</text>`);
+    const y = MARGIN.top + PLOT_H + MARGIN.bottom + index * LEGEND_LINE;
+    parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + 18}" y1="${y - 4}" y2="${y - 4}" stroke="${colour}" stroke-width="3"/>`);
+    parts.push(`<text x="${MARGIN.left + 24}" y="${y}" ${FONT} font-size="11" fill="#222">${escapeXml(summary)}</text>`);
   });
 
+  const height = MARGIN.top + PLOT_H + MARGIN.bottom + chart.series.length * LEGEND_LINE;
   const label = `${chart.title}: cumulative distribution`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeXml(label)}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(label)}"><rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
 }

@@ -12,6 +12,8 @@ export interface Machine {
   chromium: string;
   /** 1-minute load average when the run started: other work on the machine skews every figure. */
   loadAverage1m: number;
+  /** The same when it ended. */
+  loadAverage1mAtEnd?: number;
 }
 
 export interface DialOverheadResult extends Distribution {

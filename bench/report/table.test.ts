@@ -56,5 +56,6 @@ describe('describeMachine', () => {
     expect(describeMachine(sampleResults().machine)).toBe(
       'AMD EPYC, 2 cores, 23.5 GB RAM, Debian GNU/Linux 12 (bookworm), Node v20.20.2, Chromium 156.0.8078.79, load 0.50 at start',
     );
+    expect(describeMachine({ ...sampleResults().machine, loadAverage1mAtEnd: 3.25 })).toMatch(/load 0\.50 at start, 3\.25 at end$/);
   });
 });

@@ -43,5 +43,6 @@ export function formatMarkdownTable(verdicts: readonly Verdict[]): string {
 }
 
 export function describeMachine(machine: Machine): string {
-  return `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGB} GB RAM, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverage1m.toFixed(2)} at start`;
+  const load = `load ${machine.loadAverage1m.toFixed(2)} at start${machine.loadAverage1mAtEnd === undefined ? '' : `, ${machine.loadAverage1mAtEnd.toFixed(2)} at end`}`;
+  return `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGB} GB RAM, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}, ${load}`;
 }

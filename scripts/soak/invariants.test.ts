@@ -33,12 +33,19 @@ describe('classifyCalls', () => {
 
 describe('untruthfulCalls', () => {
   const none = { genesys: [], huawei: [], vonage: [], iovox: [], oracle: [] };
-  const notPlaced = (vendor: CallSummary['vendor'], key: string, failureCode: string): CallSummary => ({ ...call(vendor, 'failed'), key, failureCode });
+  const creates = { ...none, huawei: [{ key: 'placed', verdict: 'placed' as const }, { key: 'lost', verdict: 'no-answer' as const }] };
+  const record = (state: CallSummary['state'], key: string, failureCode?: string): CallSummary => ({ ...call('huawei', state), key, failureCode });
 
-  it('finds a call said never placed that the vendor placed, and only that one', () => {
-    const creates = { ...none, huawei: [{ key: '1', verdict: 'placed' as const }, { key: '2', verdict: 'no-answer' as const }] };
-    const calls = [notPlaced('huawei', '1', 'NOT_PLACED'), notPlaced('huawei', '2', 'NOT_PLACED'), notPlaced('genesys', '1', 'NOT_REPORTED'), { ...notPlaced('huawei', '1', 'BUSY') }];
-    expect(untruthfulCalls(calls, creates)).toEqual([calls[0]]);
+  it.each([
+    ['a refusal of a call the vendor placed', record('failed', 'placed', 'VENDOR_REJECTED'), true],
+    ['a refusal of a call it did not place', record('failed', 'lost', 'VENDOR_REJECTED'), false],
+    ['a call that ended although none was placed', record('ended', 'lost'), true],
+    ['a call that ended and was placed', record('ended', 'placed'), false],
+    ['"not reported" for a placed call (true: it was over before it was seen)', record('failed', 'placed', 'NOT_REPORTED'), false],
+    ['a busy far end', record('failed', 'placed', 'BUSY'), false],
+    ['a call another vendor placed with the same digits', { ...record('ended', 'placed'), vendor: 'genesys' as const }, true],
+  ])('%s', (_name, summary, untruthful) => {
+    expect(untruthfulCalls([summary], creates)).toEqual(untruthful ? [summary] : []);
   });
 });
 
@@ -60,7 +67,7 @@ describe('brokenInvariants', () => {
   it.each([
     ['a duplicate', { duplicates: { extraCalls: 1, repeatedRequests: 1, duplicates: 1 } }, 'more than once'],
     ['a stuck call', { outcomes: { final: 99, unknownForGood: 0, stuck: [call('genesys', 'unknown')] } }, 'never reached a final state'],
-    ['a call said not placed that was', { untruthful: [call('genesys', 'failed')] }, 'never placed although'],
+    ['a record that contradicts the vendor', { untruthful: [call('genesys', 'failed')] }, 'contradict what the vendor did'],
     ['a leaked socket', { leaked: { TCPSocketWrap: 1 } }, 'TCPSocketWrap×1'],
     ['heap growth past the bound', { heapEndBytes: 50 * 1024 * 1024 + heapBoundBytes(100) + 1 }, 'heap grew'],
     ['no calls at all', { calls: 0 }, 'no call was placed'],

@@ -35,16 +35,26 @@ export function classifyCalls(calls: readonly CallSummary[]): CallOutcomes {
   return { final, unknownForGood, stuck };
 }
 
-/** Failure codes by which an adapter says a call was never placed. */
-export const NOT_PLACED_CLAIMS: ReadonlySet<string> = new Set(['NOT_REPORTED', 'NOT_PLACED', 'NOT_LISTED']);
+/**
+ * Failure codes that say the vendor refused the call. (Codes such as NOT_REPORTED say only
+ * that no call was seen — not placed, or over before it was reported — and are true either way.)
+ */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(['VENDOR_REJECTED', 'RATE_LIMITED', 'AUTH_FAILED']);
 
-/** Calls the softphone says were never placed, although the vendor placed them (its answer to the request is the truth). */
+/**
+ * Calls whose record contradicts the vendor (its own answer to the request is the truth): a
+ * refusal for a call it placed, or a call that went its course although it placed none.
+ */
 export function untruthfulCalls(calls: readonly CallSummary[], creates: Readonly<Record<Vendor, readonly CreateRecord[]>>): CallSummary[] {
   const placed = new Set<string>();
   for (const [vendor, records] of Object.entries(creates)) {
     for (const record of records) if (record.verdict === 'placed') placed.add(`${vendor}:${record.key}`);
   }
-  return calls.filter((call) => call.failureCode !== undefined && NOT_PLACED_CLAIMS.has(call.failureCode) && placed.has(`${call.vendor}:${call.key}`));
+  return calls.filter((call) => {
+    const wasPlaced = placed.has(`${call.vendor}:${call.key}`);
+    if (call.failureCode !== undefined && REFUSAL_CODES.has(call.failureCode)) return wasPlaced;
+    return (call.state === 'ended' || call.state === 'accepted') && call.failureCode === undefined && !wasPlaced;
+  });
 }
 
 export function heapBoundBytes(calls: number): number {
@@ -72,7 +82,10 @@ export function brokenInvariants(figures: SoakFigures): string[] {
     const sample = figures.outcomes.stuck.slice(0, 5).map((call) => `${call.vendor} ${call.state}${call.failureCode ? ` (${call.failureCode})` : ''}`);
     broken.push(`${figures.outcomes.stuck.length} calls never reached a final state: ${sample.join(', ')}`);
   }
-  if (figures.untruthful.length > 0) broken.push(`${figures.untruthful.length} calls are reported as never placed although the vendor placed them`);
+  if (figures.untruthful.length > 0) {
+    const sample = figures.untruthful.slice(0, 5).map((call) => `${call.vendor} ${call.state}${call.failureCode ? ` (${call.failureCode})` : ''}`);
+    broken.push(`${figures.untruthful.length} calls contradict what the vendor did: ${sample.join(', ')}`);
+  }
   const leaked = Object.entries(figures.leaked);
   if (leaked.length > 0) broken.push(`resources left open: ${leaked.map(([kind, count]) => `${kind}×${count}`).join(', ')}`);
   const growth = figures.heapEndBytes - figures.heapStartBytes;

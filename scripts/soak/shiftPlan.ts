@@ -73,9 +73,12 @@ export function compressedSandbox(plan: ShiftPlan): SandboxOptions {
 
 /**
  * The adapters' own deadlines stay at the reliability tests' compressed values (a request
- * times out after 1.5 s, about a minute and a half of shift); status polls run every 100 ms.
+ * times out after 1.5 s, about a minute and a half of shift); status polls run every 100 ms,
+ * and a Huawei callout without an answer is given 2 s to show up (the faults delay one by up
+ * to 2 s).
  */
 export const SOAK_ADAPTER_TIMINGS: TimingChanges = {
+  huawei: { unclearGraceMs: 2_000 },
   vonage: { pollIntervalMs: 100 },
   oracle: { statusPollMs: 100, scheduledPollMs: 200 },
 };

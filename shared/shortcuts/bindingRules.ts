@@ -87,7 +87,7 @@ const EDITING_KEYS = new Set(['Backspace', 'Delete', 'Home', 'End', 'PageUp', 'P
 const ACTIVATING_KEYS = new Set(['Tab', 'Enter', 'Space']);
 
 /** Why a combination may not be a shortcut at all, whatever it is for. */
-export function reservedReason(combo: KeyCombo): string | undefined {
+function reservedReason(combo: KeyCombo): string | undefined {
   const known = RESERVED_BY_TEXT.get(formatCombo(combo));
   if (known) return `${formatCombo(combo)} ${known}.`;
   if (EDITING_KEYS.has(combo.key) && !combo.alt && !combo.meta) return `${formatCombo(combo)} moves the caret or edits text.`;

@@ -41,7 +41,7 @@ export const FAST_ADAPTER_TIMINGS = {
     bayeuxMaxBackoffMs: 800,
     postDialPauseMs: 50,
   },
-  huawei: { requestTimeoutMs: 1_500, pollTimeoutMs: 3_000, emptyPollDelayMs: 10, backoffBaseMs: 20, backoffMaxMs: 300, postDialPauseMs: 50, unclearGraceMs: 2_000 },
+  huawei: { requestTimeoutMs: 1_500, pollTimeoutMs: 3_000, emptyPollDelayMs: 10, backoffBaseMs: 20, backoffMaxMs: 300, postDialPauseMs: 50, unclearGraceMs: 1_000 },
   vonage: { pollIntervalMs: 50, requestTimeoutMs: 1_500 },
   oracle: { statusPollMs: 50, scheduledPollMs: 200, requestTimeoutMs: 1_500 },
   iovox: { requestTimeoutMs: 1_500 },

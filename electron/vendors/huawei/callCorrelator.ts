@@ -8,12 +8,12 @@ interface TrackedCall {
   vendorCallId: string | undefined;
   state: CallState | undefined;
   discovered: CallObservation['discovered'];
-  /** Its callout got no usable answer: from this time on, a gateway without a call means it was never placed. */
+  /** Its callout got no usable answer: from this time on, a gateway without a call settles it (not placed, or over unreported). */
   unclearUntil?: number;
 }
 
-const NOT_PLACED: CallObservation['failure'] = {
-  code: 'NOT_PLACED',
+const NOT_REPORTED: CallObservation['failure'] = {
+  code: 'NOT_REPORTED',
   message: 'The gateway has no call for this request and reported none: it was not placed, or ended before the gateway reported it.',
   hint: 'Check your phone; dial again if the call is still needed.',
 };
@@ -76,7 +76,7 @@ export class CallCorrelator {
   /**
    * The callout got no usable answer. It may still be executing, so the call keeps
    * collecting events; once `graceMs` have passed, a resync that finds no call at the
-   * gateway settles it as not placed.
+   * gateway settles it as failed: not placed, or over before the gateway reported it.
    */
   dialUnclear(localId: string, graceMs: number): void {
     const call = this.byLocalId.get(localId);
@@ -145,7 +145,7 @@ export class CallCorrelator {
       (call) => call.unclearUntil !== undefined && this.now() >= call.unclearUntil && call.vendorCallId === undefined && call.state === undefined,
     );
     return [
-      ...unplaced.flatMap((call) => this.observe(call, 'failed', 'callinfo: no call', 'callinfo', NOT_PLACED)),
+      ...unplaced.flatMap((call) => this.observe(call, 'failed', 'callinfo: no call', 'callinfo', NOT_REPORTED)),
       ...live.flatMap((record) => {
         if (record.vendorCallId === undefined || isFinalState(record.state)) return [];
         return this.markEnded({ localId: record.id, vendorCallId: record.vendorCallId }, 'callinfo: no call', 'callinfo');

@@ -362,7 +362,7 @@ describe('CallCorrelator: what the adapter asks', () => {
     expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: 'late-1' })), 'AgentEvent_Customer_Alerting')[0]?.localId).toBe('L2');
   });
 
-  it('resync: a callout of unknown outcome is settled as not placed once its grace is over and the gateway still has no call', () => {
+  it('resync: a callout of unknown outcome is settled as failed (not reported) once its grace is over and the gateway still has no call', () => {
     let now = 0;
     const calls = new CallCorrelator(() => now);
     calls.beginDial('L1');
@@ -370,12 +370,12 @@ describe('CallCorrelator: what the adapter asks', () => {
     expect(calls.reconcile(undefined, [record('L1', 'unknown')])).toEqual([]);
     now = 1_000;
     expect(calls.reconcile(undefined, [record('L1', 'unknown')])).toMatchObject([
-      { localId: 'L1', state: 'failed', rawState: 'callinfo: no call', failure: { code: 'NOT_PLACED' } },
+      { localId: 'L1', state: 'failed', rawState: 'callinfo: no call', failure: { code: 'NOT_REPORTED' } },
     ]);
     expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: 'other-1' })), 'AgentEvent_Customer_Alerting')[0]?.localId).toBeUndefined();
   });
 
-  it('resync: a callout of unknown outcome that the gateway did place is bound, never settled as not placed', () => {
+  it('resync: a callout of unknown outcome that the gateway did place is bound, never settled as not reported', () => {
     let now = 0;
     const calls = new CallCorrelator(() => now);
     calls.beginDial('L1');

@@ -290,7 +290,7 @@ describe('never a second callout', () => {
     expect(calloutRequests()).toHaveLength(1);
   });
 
-  it('a callout the gateway never executed: OUTCOME_UNKNOWN, then settled as not placed by the resync after the grace', async () => {
+  it('a callout the gateway never executed: OUTCOME_UNKNOWN, then settled as failed (not reported) by the resync after the grace', async () => {
     await start();
     const agent = await signedIn({ timings: { requestTimeoutMs: 300, unclearGraceMs: 300 } });
     fault({ path: '/callout$', action: 'drop' });
@@ -298,7 +298,7 @@ describe('never a second callout', () => {
     await expect(dial(agent, { localId: 'L1', target: phone('70092') })).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
     agent.host.markUnknown('L1');
     const settled = await agent.host.waitForObservation((o) => o.localId === 'L1' && o.state === 'failed');
-    expect(settled).toMatchObject({ rawState: 'callinfo: no call', failure: { code: 'NOT_PLACED' } });
+    expect(settled).toMatchObject({ rawState: 'callinfo: no call', failure: { code: 'NOT_REPORTED' } });
     expect(emulator.server.log.list('/callinfo$').length).toBeGreaterThanOrEqual(2);
     expect(calloutRequests()).toHaveLength(1);
     expect(agent.host.observationsOf('L1').map((o) => o.state)).toEqual(['failed']);

@@ -30,8 +30,8 @@ export interface HuaweiTimings {
   postDialPauseMs: number;
   /**
    * How long a callout without a usable answer may still be executing at the gateway. After
-   * it, a resync that finds no call settles the call as not placed; events that bind it come
-   * first whenever it was placed.
+   * it, a resync that finds no call settles the call as failed (not placed, or over before the
+   * gateway reported it); when the call was placed, its events bind it long before that.
    */
   unclearGraceMs: number;
 }
@@ -302,7 +302,7 @@ class HuaweiAdapter implements VendorAdapter {
   /**
    * A callout without a usable answer: read the agent's call now (it binds the call if it
    * exists), and once more after the grace, by when a callout still executing would have
-   * shown up; if the gateway still has no call then, it was not placed.
+   * shown up; if the gateway still has no call then, it was not placed or is already over.
    */
   private settleUnclearLater(localId: string): void {
     const graceMs = this.timings.unclearGraceMs;

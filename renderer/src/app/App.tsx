@@ -1,15 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useQuery } from '@tanstack/react-query';
 import { softphone, unwrap } from '../api/softphoneClient';
 import { useLive } from '../state/liveStore';
-import { Dialer } from '../features/dialer/Dialer';
+import { Dialer, type DialerHandle } from '../features/dialer/Dialer';
 import { ActiveCalls } from '../features/calls/ActiveCalls';
 import { Alerts } from '../features/notices/Alerts';
 import { LiveAnnouncer } from '../features/notices/LiveAnnouncer';
 import { SessionStatus } from '../features/notices/SessionStatus';
 import { HistoryView } from '../features/history/HistoryView';
 import { SettingsView } from '../features/settings/SettingsView';
-import { useAppliedTheme, useSettingsEvents } from '../features/settings/useSettings';
+import { useAppliedTheme, useSettings, useSettingsEvents } from '../features/settings/useSettings';
+import { useCallNotifications } from '../features/notifications/useCallNotifications';
+import { ShortcutDialog } from '../features/shortcuts/ShortcutDialog';
+import { shortcutFieldId } from '../features/shortcuts/ShortcutSettings';
+import { defaultBindings } from '../../../shared/shortcuts/bindingRules';
+import { requestCallFocus, requestNumberFocus, useFocusRequests } from '../state/focusRequests';
+import { useAppShortcuts } from './useAppShortcuts';
 
 export type View = 'phone' | 'history' | 'settings';
 const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
@@ -23,11 +30,18 @@ export function App() {
   const load = useLive((s) => s.load);
   const [profileId, setProfileId] = useState<string | undefined>();
   const [view, setView] = useState<View>('phone');
-  const viewToFocus = useRef<View | undefined>(undefined);
+  // Where the focus goes once a view is shown: its heading (or the phone view itself), or the number box.
+  const viewToFocus = useRef<{ view: View; target: 'view' | 'number' } | undefined>(undefined);
+  const [focusSeq, setFocusSeq] = useState(0);
   const contentRef = useRef<HTMLElement>(null);
   const phoneRef = useRef<HTMLDivElement>(null);
+  const dialerRef = useRef<DialerHandle>(null);
+  const [shortcutListOpen, setShortcutListOpen] = useState(false);
   useSettingsEvents();
   useAppliedTheme();
+  const settings = useSettings();
+  const bindings = settings.data?.shortcuts ?? defaultBindings();
+  useCallNotifications(settings.data?.notifications ?? true);
   // A number sent to the dialer (a tel: link, say) brings the phone view back, in the same
   // render, so the dialer can focus its number box.
   const prefillSeq = useLive((s) => s.prefill?.seq);
@@ -48,19 +62,45 @@ export function App() {
   // Switching views moves focus to the new view (its heading, or the phone view itself), so
   // keyboard and screen-reader users land where the content changed.
   useEffect(() => {
-    if (viewToFocus.current !== view) return;
-    viewToFocus.current = undefined;
+    const pending = viewToFocus.current;
+    if (pending?.view !== view) return;
     const frame = requestAnimationFrame(() => {
+      viewToFocus.current = undefined;
+      if (pending.target === 'number') return dialerRef.current?.focusNumber();
       const target = view === 'phone' ? phoneRef.current : contentRef.current?.querySelector<HTMLElement>('h2[tabindex="-1"]');
       target?.focus();
     });
     return () => cancelAnimationFrame(frame);
-  }, [view]);
+  }, [view, focusSeq]);
 
-  const showView = (next: View): void => {
-    viewToFocus.current = next;
+  const showView = (next: View, target: 'view' | 'number' = 'view'): void => {
+    viewToFocus.current = { view: next, target };
     setView(next);
+    setFocusSeq((seq) => seq + 1);
   };
+  const showPhone = (): void => flushSync(() => setView('phone'));
+
+  // After a hang-up, a dismissed call or the global "show the dialer": the number box, ready for the next call.
+  const numberFocusSeq = useFocusRequests((s) => s.numberSeq);
+  useEffect(() => {
+    if (numberFocusSeq > 0) showView('phone', 'number');
+  }, [numberFocusSeq]);
+  useEffect(
+    () =>
+      softphone.onEvent((event) => {
+        if (event.type === 'dialer.show') requestNumberFocus();
+      }),
+    [],
+  );
+
+  useAppShortcuts(bindings, {
+    profiles: bootstrap.data?.profiles ?? [],
+    profileId: profileId ?? '',
+    dialer: dialerRef,
+    showPhone,
+    showHistory: () => showView('history'),
+    openShortcutList: () => setShortcutListOpen(true),
+  });
 
   if (bootstrap.isError) {
     return (
@@ -80,9 +120,9 @@ export function App() {
   return (
     <div className="app">
       {data.sandbox && (
-        <div className="sandbox-banner" role="note">
+        <aside className="sandbox-banner" aria-label="Sandbox">
           Sandbox — no real calls. The five vendors are emulated on this computer.
-        </div>
+        </aside>
       )}
       <header className="app__header">
         <h1>Agent Softphone</h1>
@@ -93,17 +133,42 @@ export function App() {
             </button>
           ))}
         </nav>
+        <button type="button" className="link app__shortcuts" onClick={() => setShortcutListOpen(true)}>
+          Keyboard shortcuts
+        </button>
         <SessionStatus profileId={profileId} />
       </header>
       <main className="app__content" ref={contentRef}>
         {/* The phone view stays mounted while hidden: a half-typed number and live calls survive a look at the history. */}
         <div className="app__main" ref={phoneRef} tabIndex={-1} hidden={view !== 'phone'}>
-          <Dialer profiles={data.profiles} profileId={profileId} onProfileChange={setProfileId} defaultCountry={data.defaultCountry} />
+          <Dialer handle={dialerRef} profiles={data.profiles} profileId={profileId} onProfileChange={setProfileId} defaultCountry={data.defaultCountry} />
           <ActiveCalls profiles={data.profiles} />
         </div>
-        {view === 'history' && <HistoryView profiles={data.profiles} onRedialled={() => showView('phone')} />}
+        {view === 'history' && (
+          <HistoryView
+            profiles={data.profiles}
+            onRedialled={(callId) => {
+              showPhone();
+              requestCallFocus(callId);
+            }}
+          />
+        )}
         {view === 'settings' && <SettingsView />}
       </main>
+      {shortcutListOpen && (
+        <ShortcutDialog
+          bindings={bindings}
+          globalStatus={settings.data?.globalShortcuts}
+          onClose={() => setShortcutListOpen(false)}
+          onChange={() => {
+            flushSync(() => {
+              setShortcutListOpen(false);
+              setView('settings');
+            });
+            document.getElementById(shortcutFieldId('focusNumber'))?.focus();
+          }}
+        />
+      )}
       <Alerts />
       <LiveAnnouncer />
     </div>

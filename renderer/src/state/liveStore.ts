@@ -30,6 +30,8 @@ interface LiveState {
   alert(alert: Omit<AlertItem, 'id'>): void;
   dismissAlert(id: number): void;
   dismissCall(id: string): void;
+  /** Says something to screen readers (the polite live region) without an alert. */
+  announce(message: string): void;
 }
 
 let alertSeq = 0;
@@ -110,6 +112,7 @@ export const useLive = create<LiveState>((set) => ({
   alert: (alert) => set((state) => ({ alerts: [...state.alerts, { ...alert, id: ++alertSeq }] })),
   dismissAlert: (id) => set((state) => ({ alerts: state.alerts.filter((alert) => alert.id !== id) })),
   dismissCall: (id) => set((state) => ({ dismissed: { ...state.dismissed, [id]: true } })),
+  announce: (message) => set({ announcement: message }),
 }));
 
 const FINISHED_SHOWN = 5;

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { STATE_LABELS, isFinalState, type CallRecord } from '../../../../shared/callModel';
 import type { ProfileSummary } from '../../../../shared/session';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
+import { callFocusDone, requestNumberFocus, useFocusRequests } from '../../state/focusRequests';
 import { useLive } from '../../state/liveStore';
 import { callName, describeTarget, formatClock, formatStart } from './callText';
 
@@ -18,12 +19,38 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
   const name = describeTarget(call);
   const final = isFinalState(call.state);
   const last = call.timeline[call.timeline.length - 1];
+  const articleRef = useRef<HTMLElement>(null);
+  const holdRef = useRef<HTMLButtonElement>(null);
+  const resumeRef = useRef<HTMLButtonElement>(null);
+  // Hold and Resume replace each other: the focus follows to the button that replaced the one pressed.
+  const [focusNext, setFocusNext] = useState<'hold' | 'resume' | undefined>();
+  const focusRequest = useFocusRequests((s) => s.call);
+
+  // A dial placed this call: the focus comes here, so the agent hears it and can act on it.
+  useEffect(() => {
+    if (focusRequest?.id !== call.id) return;
+    articleRef.current?.focus();
+    callFocusDone(focusRequest.seq);
+  }, [focusRequest, call.id]);
+
+  useEffect(() => {
+    const button = focusNext === 'hold' ? holdRef.current : focusNext === 'resume' ? resumeRef.current : null;
+    if (!button) return;
+    button.focus();
+    setFocusNext(undefined);
+  }, [focusNext, call.actions]);
 
   const run = async (action: Action | 'call.sendDigits', extra: Record<string, string> = {}): Promise<boolean> => {
     setBusy(true);
     try {
       if (action === 'call.sendDigits') await unwrap(softphone['call.sendDigits']({ callId: call.id, digits: extra.digits ?? '' }));
       else await unwrap(softphone[action]({ callId: call.id }));
+      if (action === 'call.hangup') requestNumberFocus();
+      if (action === 'call.hold' || action === 'call.retrieve') {
+        // Until the vendor confirms and the other button appears, the card keeps the focus.
+        articleRef.current?.focus();
+        setFocusNext(action === 'call.hold' ? 'resume' : 'hold');
+      }
       return true;
     } catch (error) {
       const data = error instanceof ApiError ? error.data : { message: String(error) };
@@ -41,7 +68,7 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
 
   const can = (action: CallRecord['actions'][number]): boolean => call.actions.includes(action);
   return (
-    <article className={`call call--${call.state}`} aria-label={callName(call)}>
+    <article ref={articleRef} className={`call call--${call.state}`} aria-label={callName(call)} tabIndex={-1} data-call-id={call.id}>
       <header className="call__header">
         <h3 className="call__title">{name}</h3>
         <span className="call__profile">{profileLabel}</span>
@@ -71,12 +98,12 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
             </button>
           )}
           {can('hold') && (
-            <button type="button" disabled={busy} onClick={() => void run('call.hold')}>
+            <button ref={holdRef} type="button" disabled={busy} onClick={() => void run('call.hold')}>
               Hold
             </button>
           )}
           {can('retrieve') && (
-            <button type="button" disabled={busy} onClick={() => void run('call.retrieve')}>
+            <button ref={resumeRef} type="button" disabled={busy} onClick={() => void run('call.retrieve')}>
               Resume
             </button>
           )}
@@ -103,7 +130,14 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
         </ol>
       </details>
       {final && (
-        <button type="button" className="link" onClick={() => dismiss(call.id)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            dismiss(call.id);
+            requestNumberFocus();
+          }}
+        >
           Dismiss
         </button>
       )}

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { DialRequest } from '../../../../shared/ipc/contract';
 import { formatAsTyped, normalizeNumber } from '../../../../shared/phoneNumber';
 import type { ProfileSummary } from '../../../../shared/session';
 import { VENDOR_LABELS } from '../../../../shared/callModel';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
+import { requestCallFocus } from '../../state/focusRequests';
 import { useLive, type Prefill } from '../../state/liveStore';
 import { DirectoryCombobox } from '../directory/DirectoryCombobox';
 import { GroupListbox } from '../directory/GroupListbox';
@@ -25,6 +27,18 @@ interface DialerProps {
   onProfileChange(profileId: string): void;
   /** The configured default country: national numbers are read in it unless the agent picks another. */
   defaultCountry: string;
+  /** What the app's keyboard shortcuts do here. */
+  handle?: Ref<DialerHandle>;
+}
+
+/** The dialer's part in the keyboard shortcuts, each the same as the agent doing it by hand. */
+export interface DialerHandle {
+  focusNumber(): void;
+  /** Submits the form: one intent, exactly as Enter or "Call". */
+  dial(): void;
+  /** Focuses the agent picker (or "From agent"); false when the profile has none. */
+  openDirectory(): boolean;
+  switchProfile(profileId: string): void;
 }
 
 /**
@@ -33,7 +47,7 @@ interface DialerProps {
  */
 let shownPrefill = 0;
 
-export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }: DialerProps) {
+export function Dialer({ profiles, profileId, onProfileChange, defaultCountry, handle }: DialerProps) {
   const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
   const [values, setValues] = useState<DialFormValues>(EMPTY_FORM);
   // The agent's country for this session; a new configured default replaces it.
@@ -43,6 +57,7 @@ export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }:
   const [insistedOn, setInsistedOn] = useState<string | undefined>();
   const [prompt, setPrompt] = useState<Prefill | undefined>();
   const numberRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const submitting = useRef(false);
   const ids = {
     number: useId(),
@@ -76,8 +91,33 @@ export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }:
     setPrompt(prefill);
   }, [prefill, profiles, onProfileChange, country]);
 
+  const changeProfile = (next: string): void => {
+    onProfileChange(next);
+    setValues((v) => ({ ...EMPTY_FORM, number: v.number, postDial: v.postDial }));
+    setProblem(undefined);
+    setInsistedOn(undefined);
+  };
+  // The fields a shortcut focuses are drawn first (flushSync), then focused.
+  useImperativeHandle(handle, () => ({
+    focusNumber: () => {
+      flushSync(() => setValues((v) => (v.targetKind === 'phone' ? v : { ...v, targetKind: 'phone' })));
+      numberRef.current?.focus();
+    },
+    dial: () => formRef.current?.requestSubmit(),
+    openDirectory: () => {
+      const picker = caps?.targets.includes('agent') ? ids.agent : caps?.from.agent ? ids.fromAgent : undefined;
+      if (!picker) return false;
+      if (picker === ids.agent) flushSync(() => setValues((v) => ({ ...v, targetKind: 'agent' })));
+      document.getElementById(picker)?.focus();
+      return true;
+    },
+    switchProfile: changeProfile,
+  }));
+
   const dial = useMutation({
     mutationFn: (request: DialRequest) => unwrap(softphone['call.dial'](request)),
+    // The focus goes to the new call, where the agent follows it and can hang up.
+    onSuccess: ({ callId }) => requestCallFocus(callId),
     onSettled: () => {
       submitting.current = false;
     },
@@ -148,6 +188,7 @@ export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }:
         />
       )}
       <form
+        ref={formRef}
         className="dialer__form"
         onSubmit={submit}
         aria-label="Dialer"
@@ -161,12 +202,7 @@ export function Dialer({ profiles, profileId, onProfileChange, defaultCountry }:
           <select
             id="profile"
             value={profile.id}
-            onChange={(e) => {
-              onProfileChange(e.target.value);
-              setValues((v) => ({ ...EMPTY_FORM, number: v.number, postDial: v.postDial }));
-              setProblem(undefined);
-              setInsistedOn(undefined);
-            }}
+            onChange={(e) => changeProfile(e.target.value)}
           >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>

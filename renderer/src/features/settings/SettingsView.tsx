@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { NotificationSettings } from '../notifications/NotificationSettings';
+import { ShortcutSettings } from '../shortcuts/ShortcutSettings';
 import { ConfigFile } from './ConfigFile';
 import { Preferences } from './Preferences';
 import { ProfileCard } from './ProfileCard';
@@ -74,6 +76,8 @@ export function SettingsView() {
         )}
       </section>
       <Preferences defaultCountry={view.defaultCountry} theme={view.theme} />
+      <ShortcutSettings saved={view.shortcuts} globalStatus={view.globalShortcuts} />
+      <NotificationSettings enabled={view.notifications} />
       <ConfigFile />
     </section>
   );

@@ -37,19 +37,20 @@ function Rows({ actions, bindings, refused }: { actions: readonly ShortcutAction
 }
 
 /**
- * The list of shortcuts (`?`): a modal dialog. Focus goes to its first button, stays inside
+ * The list of shortcuts (`?`): a modal dialog. Focus goes to "Close", stays inside
  * (Tab wraps), and returns where it was when Escape or "Close" closes it.
  */
 export function ShortcutDialog({ bindings, globalStatus, onClose, onChange }: ShortcutDialogProps) {
   const titleId = useId();
   const noteId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog?.showModal();
-    dialog?.querySelector<HTMLElement>('button')?.focus();
+    closeRef.current?.focus();
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();
@@ -88,12 +89,21 @@ export function ShortcutDialog({ bindings, globalStatus, onClose, onChange }: Sh
     >
       <div className="shortcut-dialog__header">
         <h2 id={titleId}>Keyboard shortcuts</h2>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
+        <div className="shortcut-dialog__actions">
+          <button type="button" className="primary" onClick={onChange}>
+            Change shortcuts
+          </button>
+          <button ref={closeRef} type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
       </div>
       <table className="shortcut-table">
         <caption>In the softphone</caption>
+        <colgroup>
+          <col />
+          <col className="shortcut-table__keys" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Action</th>
@@ -106,6 +116,10 @@ export function ShortcutDialog({ bindings, globalStatus, onClose, onChange }: Sh
       </table>
       <table className="shortcut-table">
         <caption>Everywhere (desktop app)</caption>
+        <colgroup>
+          <col />
+          <col className="shortcut-table__keys" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Action</th>
@@ -122,11 +136,6 @@ export function ShortcutDialog({ bindings, globalStatus, onClose, onChange }: Sh
         </p>
       )}
       <p className="help">Enter in the number box also calls; Escape closes this list and other dialogs.</p>
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={onChange}>
-          Change shortcuts
-        </button>
-      </div>
     </dialog>
   );
 }
