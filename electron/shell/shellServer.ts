@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppEvent } from '../../shared/ipc/contract';
+import { coalesceEvents } from '../core/events/coalesceEvents';
 import type { SoftphoneCore } from '../core/softphoneCore';
 import type { Logger } from '../vendors/adapter';
 import { checkPageRequest, checkSocketRequest, RENDERER_CSP } from './requestPolicy';
@@ -100,13 +101,14 @@ function serveSocket(ws: WebSocket, core: SoftphoneCore, log: Logger): void {
   const send = (message: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  // Events are batched per tick: a burst of vendor events costs the renderer one message.
+  // Events are batched per tick, a call's superseded copies dropped: a burst of vendor events
+  // costs the renderer one message.
   let pending: AppEvent[] = [];
   const unsubscribe = core.onEvent((event) => {
     pending.push(event);
     if (pending.length === 1) {
       setImmediate(() => {
-        const events = pending;
+        const events = coalesceEvents(pending);
         pending = [];
         send({ events });
       });

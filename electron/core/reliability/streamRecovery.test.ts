@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { jitteredDelayMs } from '../../vendors/genesys/streamBackoff';
-import { callIdOf, FAST_ADAPTER_TIMINGS, FAST_EMULATORS, startReliabilityCore, type ReliabilityCore } from './reliabilityHarness';
+import { callIdOf, FAST_EMULATORS, startReliabilityCore, type ReliabilityCore, type TimingChanges } from './reliabilityHarness';
 
 /**
  * The vendors' event streams (Genesys CometD, the Huawei long-poll) dropped, refused or
@@ -20,9 +20,9 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function start(profiles: string[], random?: () => number): Promise<{ sandbox: Sandbox; live: ReliabilityCore }> {
+async function start(profiles: string[], random?: () => number, timings?: TimingChanges): Promise<{ sandbox: Sandbox; live: ReliabilityCore }> {
   sandbox = await startSandbox({ ...FAST_EMULATORS, genesys: { ...FAST_EMULATORS.genesys, farEnd: 'manual' } });
-  live = await startReliabilityCore(sandbox.urls, { profiles, ...(random ? { random } : {}) });
+  live = await startReliabilityCore(sandbox.urls, { profiles, ...(random ? { random } : {}), ...(timings ? { timings } : {}) });
   await live.signedIn();
   return { sandbox, live };
 }
@@ -54,7 +54,7 @@ describe('Genesys CometD stream', () => {
   });
 
   it('stalled (a held poll that never answers): CometD gives up on it, reconnects and resyncs', async () => {
-    const { sandbox, live } = await start(['genesys']);
+    const { sandbox, live } = await start(['genesys'], undefined, { genesys: { bayeuxMaxNetworkDelayMs: 500 } });
     const { genesys } = sandbox.emulators;
     const mark = live.events.length;
     const callsReads = genesys.server.log.list('^/api/v2/me/calls$').length;
@@ -68,9 +68,10 @@ describe('Genesys CometD stream', () => {
   });
 
   it('retries refused handshakes with a jittered back-off that grows by the increment and stops at the maximum', async () => {
-    const { sandbox, live } = await start(['genesys'], () => 0.25);
+    const backoff = { bayeuxBackoffIncrementMs: 50, bayeuxMaxBackoffMs: 200 };
+    const { sandbox, live } = await start(['genesys'], () => 0.25, { genesys: backoff });
     const { genesys } = sandbox.emulators;
-    const refusals = 12;
+    const refusals = 8;
     genesys.server.faults.add({ path: '/notifications/handshake$', action: 'respond', status: 503, body: 'Service Unavailable', times: refusals });
     genesys.control.dropEventStream();
 
@@ -80,7 +81,7 @@ describe('Genesys CometD stream', () => {
       .logLines()
       .filter((line) => line.message === 'GWS CometD retry scheduled')
       .map((line) => line.fields as { action: string; delayMs: number; backoffMs: number });
-    const { bayeuxBackoffIncrementMs: increment, bayeuxMaxBackoffMs: max } = FAST_ADAPTER_TIMINGS.genesys;
+    const { bayeuxBackoffIncrementMs: increment, bayeuxMaxBackoffMs: max } = backoff;
     const backoffs = retries.map((retry) => retry.backoffMs);
     expect(backoffs.every((backoff) => backoff % increment === 0 && backoff <= max)).toBe(true);
     expect(backoffs).toContain(max);
@@ -111,10 +112,11 @@ describe('Huawei event poll', () => {
   });
 
   it('stalled (a held poll past its deadline): polls again and keeps the session', async () => {
-    const { sandbox, live } = await start(['huawei']);
+    const pollTimeoutMs = 1_000;
+    const { sandbox, live } = await start(['huawei'], undefined, { huawei: { pollTimeoutMs } });
     const { huawei } = sandbox.emulators;
     const mark = live.events.length;
-    huawei.server.faults.add({ path: '/agentevent/40038$', action: 'delay', delayMs: FAST_ADAPTER_TIMINGS.huawei.pollTimeoutMs + 2_000 });
+    huawei.server.faults.add({ path: '/agentevent/40038$', action: 'delay', delayMs: pollTimeoutMs + 2_000 });
 
     await expect.poll(() => statusesSince(live, 'huawei', mark), { timeout: 10_000 }).toEqual(['reconnecting', 'signed-in']);
     const callId = callIdOf(await live.dial('huawei', '70092'));

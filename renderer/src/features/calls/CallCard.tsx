@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { STATE_LABELS, isFinalState, type CallRecord } from '../../../../shared/callModel';
 import type { ProfileSummary } from '../../../../shared/session';
 import { ApiError, softphone, unwrap } from '../../api/softphoneClient';
@@ -8,7 +8,9 @@ import { callName, describeTarget, formatClock, formatStart } from './callText';
 
 type Action = 'call.hangup' | 'call.hold' | 'call.retrieve';
 
-export function CallCard({ call, profile }: { call: CallRecord; profile: ProfileSummary | undefined }) {
+/** Records are replaced, never mutated: a card re-renders only when its call changed. */
+export const CallCard = memo(function CallCard({ call, profile }: { call: CallRecord; profile: ProfileSummary | undefined }) {
+  const [timelineOpen, setTimelineOpen] = useState(false);
   const profileLabel = profile?.label ?? call.profileId;
   const progressNote = profile?.capabilities.progressNote;
   const alert = useLive((s) => s.alert);
@@ -118,16 +120,19 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
           )}
         </div>
       )}
-      <details className="call__timeline">
+      <details className="call__timeline" onToggle={(e) => setTimelineOpen(e.currentTarget.open)}>
         <summary>Timeline</summary>
-        <ol>
-          {call.timeline.map((entry, index) => (
-            <li key={index}>
-              <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time> {STATE_LABELS[entry.state]} — {entry.rawState}
-              {entry.sourceEvent && entry.sourceEvent !== entry.rawState ? ` (${entry.sourceEvent})` : ''}
-            </li>
-          ))}
-        </ol>
+        {/* Rendered only while open: hundreds of cards' timelines would otherwise fill the DOM. */}
+        {timelineOpen && (
+          <ol>
+            {call.timeline.map((entry, index) => (
+              <li key={index}>
+                <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time> {STATE_LABELS[entry.state]} — {entry.rawState}
+                {entry.sourceEvent && entry.sourceEvent !== entry.rawState ? ` (${entry.sourceEvent})` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
       </details>
       {final && (
         <button
@@ -143,4 +148,4 @@ export function CallCard({ call, profile }: { call: CallRecord; profile: Profile
       )}
     </article>
   );
-}
+});

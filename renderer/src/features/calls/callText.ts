@@ -18,8 +18,12 @@ export function describeTarget(call: Pick<CallRecord, 'target'>): string {
   }
 }
 
+// One formatter for every timestamp: building an Intl.DateTimeFormat per call per render was
+// most of the renderer's time in a burst (bench/, issue 7).
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function formatClock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return CLOCK.format(at);
 }
 
 /** When a scheduled call starts: the time, and the date too when it is not today. */
