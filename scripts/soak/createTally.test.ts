@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateRecord } from './protocol';
-import { countDuplicates, createVerdict, dialledNumber, numberKey } from './createTally';
+import type { CreateVerdict } from './protocol';
+import { countDuplicates, createVerdict, dialledNumber, intentTruths, numberKey, surelyNotPlaced, type IntentTruth } from './createTally';
 
 describe('dialledNumber', () => {
   it.each([
@@ -39,16 +39,38 @@ describe('createVerdict', () => {
   });
 });
 
-describe('countDuplicates', () => {
-  const records = (key: string, ...verdicts: CreateRecord['verdict'][]): CreateRecord[] => verdicts.map((verdict) => ({ key, verdict }));
+describe('intentTruths', () => {
+  it('keys intents by vendor and number, and takes the call count from the emulator state where it has one', () => {
+    const truths = intentTruths({
+      creates: { genesys: [{ key: '1', verdict: 'no-answer' }], huawei: [{ key: '1', verdict: 'placed' }], vonage: [], iovox: [], oracle: [] },
+      placed: { genesys: { '1': 1 }, huawei: undefined, vonage: undefined, iovox: {}, oracle: {} },
+    });
+    expect(truths.get('genesys:1')).toEqual({ verdicts: ['no-answer'], placedByState: 1 });
+    expect(truths.get('huawei:1')).toEqual({ verdicts: ['placed'], placedByState: undefined });
+  });
 
   it.each([
-    ['one call', records('a', 'placed'), { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
-    ['a repeat after a proven refusal', records('a', 'refused-before-processing', 'placed'), { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
-    ['a repeat after no answer', records('a', 'no-answer', 'placed'), { extraCalls: 0, repeatedRequests: 1, duplicates: 1 }],
-    ['two calls', records('a', 'placed', 'placed'), { extraCalls: 1, repeatedRequests: 1, duplicates: 1 }],
-    ['a repeat after a refusal', records('a', 'refused', 'refused'), { extraCalls: 0, repeatedRequests: 1, duplicates: 1 }],
-    ['separate intents', [...records('a', 'placed'), ...records('b', 'placed')], { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
+    [{ verdicts: ['refused', 'refused-before-processing'], placedByState: undefined }, true],
+    [{ verdicts: ['no-answer'], placedByState: undefined }, false],
+    [{ verdicts: ['no-answer'], placedByState: 0 }, true],
+    [{ verdicts: ['refused'], placedByState: 1 }, false],
+    [undefined, true],
+  ] as Array<[IntentTruth | undefined, boolean]>)('%j: surely not placed is %s', (truth, expected) => {
+    expect(surelyNotPlaced(truth)).toBe(expected);
+  });
+});
+
+describe('countDuplicates', () => {
+  const truth = (verdicts: CreateVerdict[], placedByState?: number): IntentTruth => ({ verdicts, placedByState });
+
+  it.each([
+    ['one call', [truth(['placed'])], { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
+    ['a repeat after a proven refusal', [truth(['refused-before-processing', 'placed'])], { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
+    ['a repeat after no answer', [truth(['no-answer', 'placed'])], { extraCalls: 0, repeatedRequests: 1, duplicates: 1 }],
+    ['two calls', [truth(['placed', 'placed'])], { extraCalls: 1, repeatedRequests: 1, duplicates: 1 }],
+    ['two calls in the emulator state for one request', [truth(['no-answer'], 2)], { extraCalls: 1, repeatedRequests: 0, duplicates: 1 }],
+    ['a repeat after a refusal', [truth(['refused', 'refused'])], { extraCalls: 0, repeatedRequests: 1, duplicates: 1 }],
+    ['separate intents', [truth(['placed']), truth(['placed'])], { extraCalls: 0, repeatedRequests: 0, duplicates: 0 }],
   ])('%s', (_name, input, expected) => {
     expect(countDuplicates(input)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import type { Vendor } from '../../shared/callModel';
-import type { CreateRecord, CreateVerdict } from './protocol';
+import type { CreateRecord, CreateVerdict, Report } from './protocol';
 
 /**
  * Which number a call-creating request dials, as a key both sides can compute: the last
@@ -50,6 +50,42 @@ export function createVerdict(vendor: Vendor, status: number | undefined, body: 
   }
 }
 
+/** What the vendor did with one intent: its answers to the requests, and the calls its own state holds (where it names numbers). */
+export interface IntentTruth {
+  verdicts: CreateVerdict[];
+  placedByState: number | undefined;
+}
+
+/** The intents of every vendor, keyed `vendor:number`: the same digits at two vendors are two intents. */
+export function intentTruths(report: Pick<Report, 'creates' | 'placed'>): Map<string, IntentTruth> {
+  const truths = new Map<string, IntentTruth>();
+  const truthOf = (vendor: Vendor, key: string): IntentTruth => {
+    const id = `${vendor}:${key}`;
+    const known = truths.get(id) ?? { verdicts: [], placedByState: report.placed[vendor] === undefined ? undefined : 0 };
+    truths.set(id, known);
+    return known;
+  };
+  for (const [vendor, records] of Object.entries(report.creates) as Array<[Vendor, CreateRecord[]]>) {
+    for (const record of records) truthOf(vendor, record.key).verdicts.push(record.verdict);
+  }
+  for (const [vendor, counts] of Object.entries(report.placed) as Array<[Vendor, Record<string, number> | undefined]>) {
+    for (const [key, count] of Object.entries(counts ?? {})) truthOf(vendor, key).placedByState = count;
+  }
+  return truths;
+}
+
+/** Calls placed for an intent: the vendor's own state where it has one, else the answers that said so. */
+export function placedCount(truth: IntentTruth): number {
+  return truth.placedByState ?? truth.verdicts.filter((verdict) => verdict === 'placed').length;
+}
+
+/** True when the vendor certainly placed no call for the intent (its state, or only refusals for answers). */
+export function surelyNotPlaced(truth: IntentTruth | undefined): boolean {
+  if (truth === undefined) return true;
+  if (truth.placedByState !== undefined) return truth.placedByState === 0;
+  return truth.verdicts.every((verdict) => verdict === 'refused' || verdict === 'refused-before-processing');
+}
+
 export interface DuplicateCount {
   /** Calls placed beyond the first for one intent. */
   extraCalls: number;
@@ -63,14 +99,13 @@ export interface DuplicateCount {
  * Exactly once: for each intent (number), at most one call placed, and no request after one
  * the vendor may have processed. A repeat after a proven refusal is allowed.
  */
-export function countDuplicates(records: readonly CreateRecord[]): DuplicateCount {
-  const byKey = new Map<string, CreateVerdict[]>();
-  for (const record of records) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record.verdict]);
+export function countDuplicates(truths: Iterable<IntentTruth>): DuplicateCount {
   let extraCalls = 0;
   let repeatedRequests = 0;
   let duplicates = 0;
-  for (const verdicts of byKey.values()) {
-    const placed = verdicts.filter((verdict) => verdict === 'placed').length;
+  for (const truth of truths) {
+    const { verdicts } = truth;
+    const placed = placedCount(truth);
     const firstOpen = verdicts.findIndex((verdict) => verdict !== 'refused-before-processing');
     const repeats = firstOpen < 0 ? 0 : verdicts.length - firstOpen - 1;
     extraCalls += Math.max(0, placed - 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallSummary } from './callTracker';
+import type { IntentTruth } from './createTally';
 import { brokenInvariants, classifyCalls, heapBoundBytes, summaryLine, untruthfulCalls, type SoakFigures } from './invariants';
 
 const call = (vendor: CallSummary['vendor'], state: CallSummary['state'], hasVendorCallId = false): CallSummary => ({
@@ -32,20 +33,24 @@ describe('classifyCalls', () => {
 });
 
 describe('untruthfulCalls', () => {
-  const none = { genesys: [], huawei: [], vonage: [], iovox: [], oracle: [] };
-  const creates = { ...none, huawei: [{ key: 'placed', verdict: 'placed' as const }, { key: 'lost', verdict: 'no-answer' as const }] };
+  const truths = new Map<string, IntentTruth>([
+    ['huawei:placed', { verdicts: ['placed'], placedByState: undefined }],
+    ['huawei:lost', { verdicts: ['no-answer'], placedByState: undefined }],
+    ['huawei:refused', { verdicts: ['refused'], placedByState: undefined }],
+  ]);
   const record = (state: CallSummary['state'], key: string, failureCode?: string): CallSummary => ({ ...call('huawei', state), key, failureCode });
 
   it.each([
     ['a refusal of a call the vendor placed', record('failed', 'placed', 'VENDOR_REJECTED'), true],
-    ['a refusal of a call it did not place', record('failed', 'lost', 'VENDOR_REJECTED'), false],
-    ['a call that ended although none was placed', record('ended', 'lost'), true],
+    ['a refusal of a call it did not place', record('failed', 'refused', 'VENDOR_REJECTED'), false],
+    ['a call that ended although the vendor refused it', record('ended', 'refused'), true],
+    ['a call that ended after an answer that was lost', record('ended', 'lost'), false],
     ['a call that ended and was placed', record('ended', 'placed'), false],
     ['"not reported" for a placed call (true: it was over before it was seen)', record('failed', 'placed', 'NOT_REPORTED'), false],
     ['a busy far end', record('failed', 'placed', 'BUSY'), false],
     ['a call another vendor placed with the same digits', { ...record('ended', 'placed'), vendor: 'genesys' as const }, true],
   ])('%s', (_name, summary, untruthful) => {
-    expect(untruthfulCalls([summary], creates)).toEqual(untruthful ? [summary] : []);
+    expect(untruthfulCalls([summary], truths)).toEqual(untruthful ? [summary] : []);
   });
 });
 

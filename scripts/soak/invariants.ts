@@ -1,8 +1,7 @@
 import type { Vendor } from '../../shared/callModel';
 import type { CallSummary } from './callTracker';
 import { isSettled } from './callTracker';
-import type { DuplicateCount } from './createTally';
-import type { CreateRecord } from './protocol';
+import { placedCount, surelyNotPlaced, type DuplicateCount, type IntentTruth } from './createTally';
 import type { ResourceCounts } from './resources';
 
 /**
@@ -45,15 +44,11 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set(['VENDOR_REJECTED', 'R
  * Calls whose record contradicts the vendor (its own answer to the request is the truth): a
  * refusal for a call it placed, or a call that went its course although it placed none.
  */
-export function untruthfulCalls(calls: readonly CallSummary[], creates: Readonly<Record<Vendor, readonly CreateRecord[]>>): CallSummary[] {
-  const placed = new Set<string>();
-  for (const [vendor, records] of Object.entries(creates)) {
-    for (const record of records) if (record.verdict === 'placed') placed.add(`${vendor}:${record.key}`);
-  }
+export function untruthfulCalls(calls: readonly CallSummary[], truths: ReadonlyMap<string, IntentTruth>): CallSummary[] {
   return calls.filter((call) => {
-    const wasPlaced = placed.has(`${call.vendor}:${call.key}`);
-    if (call.failureCode !== undefined && REFUSAL_CODES.has(call.failureCode)) return wasPlaced;
-    return (call.state === 'ended' || call.state === 'accepted') && call.failureCode === undefined && !wasPlaced;
+    const truth = truths.get(`${call.vendor}:${call.key}`);
+    if (call.failureCode !== undefined && REFUSAL_CODES.has(call.failureCode)) return truth !== undefined && placedCount(truth) > 0;
+    return (call.state === 'ended' || call.state === 'accepted') && call.failureCode === undefined && surelyNotPlaced(truth);
   });
 }
 

@@ -43,6 +43,11 @@ export type CreateRecord = z.infer<typeof CreateRecordSchema>;
 export const ReportSchema = z.object({
   /** Every call-creating request each emulator received, in order, with its verdict. */
   creates: z.record(VendorSchema, z.array(CreateRecordSchema)),
+  /**
+   * Calls each emulator's own state holds, by number key, where its state names the number
+   * (Genesys, IOVOX, Oracle); the others are known from their answers alone.
+   */
+  placed: z.record(VendorSchema, z.record(z.string(), z.number()).optional()),
   /** Requests of any kind each emulator received. */
   requests: z.record(VendorSchema, z.number()),
   /** Session upkeep the vendors saw: CometD handshakes, Huawei sign-ins and GUID rotations, VCC tokens issued. */

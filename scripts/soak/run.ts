@@ -10,7 +10,7 @@ import { createLogger } from '../../electron/core/log/logger';
 import { compressedAdapters, compressProfiles } from '../../electron/core/reliability/reliabilityHarness';
 import { createAesGcmFileCipher } from '../../electron/core/secrets/aesGcmFileCipher';
 import { CallTracker } from './callTracker';
-import { countDuplicates } from './createTally';
+import { countDuplicates, intentTruths } from './createTally';
 import { FAULT_CATALOG } from './faultCatalog';
 import { brokenInvariants, classifyCalls, mb, summaryLine, untruthfulCalls, type SoakFigures } from './invariants';
 import { seededRandom, type SeededRandom } from './random';
@@ -106,12 +106,12 @@ async function main(): Promise<number> {
   await link.stop();
 
   const calls = tracker.all();
+  const truths = intentTruths(report);
   const figures: SoakFigures = {
     calls: calls.length,
     outcomes: classifyCalls(calls),
-    // Numbers are unique per vendor: the same digits at two vendors are two intents.
-    duplicates: countDuplicates(Object.entries(report.creates).flatMap(([vendor, records]) => records.map((record) => ({ ...record, key: `${vendor}:${record.key}` })))),
-    untruthful: untruthfulCalls(calls, report.creates),
+    duplicates: countDuplicates(truths.values()),
+    untruthful: untruthfulCalls(calls, truths),
     leaked,
     heapStartBytes,
     heapEndBytes,

@@ -71,8 +71,26 @@ function tap(vendor: Vendor, req: IncomingMessage, res: ServerResponse): void {
     settle(res.statusCode);
     return result;
   }) as ServerResponse['end'];
-  // A truncated answer still tells what the emulator decided; a dropped request got none.
-  res.once('close', () => settle(res.headersSent ? res.statusCode : undefined));
+  // Cut before it was complete (dropped, truncated, or given up by the client): no answer.
+  res.once('close', () => settle(undefined));
+}
+
+/** Calls by number key, from the emulators whose own state names the number each call dialled. */
+function placedByState(sandbox: Sandbox): Report['placed'] {
+  const tally = (numbers: readonly string[]): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const number of numbers) counts[numberKey(number)] = (counts[numberKey(number)] ?? 0) + 1;
+    return counts;
+  };
+  const { genesys, iovox, oracle } = sandbox.emulators;
+  return {
+    genesys: tally(genesys.control.calls().filter((call) => call.direction === 'outbound').map((call) => call.remoteNumber)),
+    iovox: tally(iovox.control.calls().flatMap((call) => (call.destinationDigits ? [call.destinationDigits] : []))),
+    // The two sessions seeded from the documentation have no request.
+    oracle: tally(oracle.control.sessions().flatMap((session) => (session.request ? [session.request.userPhone] : []))),
+    huawei: undefined,
+    vonage: undefined,
+  };
 }
 
 function control(sandbox: Sandbox, command: Extract<Command, { op: 'control' }>): unknown {
@@ -106,7 +124,7 @@ function execute(sandbox: Sandbox, command: Command): unknown {
       for (const vendor of SANDBOX_ORDER) sandbox.emulators[vendor].server.faults.clear();
       return undefined;
     case 'report': {
-      const report: Report = { creates, requests, upkeep };
+      const report: Report = { creates, placed: placedByState(sandbox), requests, upkeep };
       return report;
     }
   }

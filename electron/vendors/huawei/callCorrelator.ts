@@ -135,22 +135,34 @@ export class CallCorrelator {
   reconcile(info: GatewayCallInfo | undefined, live: readonly CallRecord[]): CallObservation[] {
     if (info) {
       const setup = this.setup;
+      const bound: CallObservation[] = [];
       if (!this.byVendorId.has(info.callId) && setup && setup.vendorCallId === undefined) {
         this.bind(setup, info.callId);
-        return setup.state === undefined ? this.observe(setup, 'dialing', 'callinfo', 'callinfo') : [];
+        if (setup.state === undefined) bound.push(...this.observe(setup, 'dialing', 'callinfo', 'callinfo'));
       }
-      return [];
+      // The agent's one current call is another one: an unclear callout past its grace has none.
+      return [...bound, ...this.settleUnclear()];
     }
-    const unplaced = [...this.byLocalId.values()].filter(
-      (call) => call.unclearUntil !== undefined && this.now() >= call.unclearUntil && call.vendorCallId === undefined && call.state === undefined,
-    );
     return [
-      ...unplaced.flatMap((call) => this.observe(call, 'failed', 'callinfo: no call', 'callinfo', NOT_REPORTED)),
+      ...this.settleUnclear(),
       ...live.flatMap((record) => {
         if (record.vendorCallId === undefined || isFinalState(record.state)) return [];
         return this.markEnded({ localId: record.id, vendorCallId: record.vendorCallId }, 'callinfo: no call', 'callinfo');
       }),
     ];
+  }
+
+  /** A callout of unknown outcome still waits to be settled by a resync. */
+  hasUnclear(): boolean {
+    return [...this.byLocalId.values()].some((call) => call.unclearUntil !== undefined && call.vendorCallId === undefined && call.state === undefined);
+  }
+
+  /** Unclear callouts past their grace that no event and no callinfo tied to a call. */
+  private settleUnclear(): CallObservation[] {
+    const unplaced = [...this.byLocalId.values()].filter(
+      (call) => call.unclearUntil !== undefined && this.now() >= call.unclearUntil && call.vendorCallId === undefined && call.state === undefined,
+    );
+    return unplaced.flatMap((call) => this.observe(call, 'failed', 'callinfo: no call', 'callinfo', NOT_REPORTED));
   }
 
   private applyOne(meaning: EventMeaning, eventType: string): CallObservation[] {

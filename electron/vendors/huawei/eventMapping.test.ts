@@ -375,6 +375,19 @@ describe('CallCorrelator: what the adapter asks', () => {
     expect(calls.apply(interpretEvent(event('AgentEvent_Customer_Alerting', { callid: 'other-1' })), 'AgentEvent_Customer_Alerting')[0]?.localId).toBeUndefined();
   });
 
+  it('resync: with another call current at the gateway, a callout of unknown outcome past its grace is settled, one within it is not', () => {
+    let now = 0;
+    const calls = new CallCorrelator(() => now);
+    calls.beginDial('L1');
+    calls.dialUnclear('L1', 1_000);
+    calls.beginDial('L2');
+    calls.dialUnclear('L2', 5_000);
+    expect(calls.apply(interpretEvent(event('AgentEvent_Talking', { callid: 'other-1' })), 'AgentEvent_Talking')[0]?.localId).toBe('L2');
+    now = 2_000;
+    expect(calls.reconcile({ callId: 'other-1', caller: '40038', called: '70092' }, [])).toMatchObject([{ localId: 'L1', state: 'failed', failure: { code: 'NOT_REPORTED' } }]);
+    expect(calls.hasUnclear()).toBe(false);
+  });
+
   it('resync: a callout of unknown outcome that the gateway did place is bound, never settled as not reported', () => {
     let now = 0;
     const calls = new CallCorrelator(() => now);

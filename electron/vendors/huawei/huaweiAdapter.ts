@@ -72,6 +72,7 @@ class HuaweiAdapter implements VendorAdapter {
   private dialInFlight = false;
   /** Resyncs that settle callouts of unknown outcome once the gateway can no longer be executing them. */
   private readonly unclearChecks = new Set<ReturnType<typeof setTimeout>>();
+  private disposed = false;
 
   constructor(
     private readonly profile: HuaweiProfile,
@@ -241,6 +242,7 @@ class HuaweiAdapter implements VendorAdapter {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     for (const timer of this.unclearChecks) clearTimeout(timer);
     this.unclearChecks.clear();
     this.session.dispose();
@@ -308,10 +310,17 @@ class HuaweiAdapter implements VendorAdapter {
     const graceMs = this.timings.unclearGraceMs;
     this.calls.dialUnclear(localId, graceMs);
     void this.resyncQuietly('after a call request with an unknown outcome');
+    this.checkUnclearAfter(graceMs + UNCLEAR_CHECK_MARGIN_MS);
+  }
+
+  /** Reads the agent's call once the grace is over, and again later while that read fails (the session being recovered, say). */
+  private checkUnclearAfter(delayMs: number): void {
     const timer = setTimeout(() => {
       this.unclearChecks.delete(timer);
-      void this.resyncQuietly('to settle a call request with an unknown outcome');
-    }, graceMs + UNCLEAR_CHECK_MARGIN_MS);
+      void this.resyncQuietly('to settle a call request with an unknown outcome').then(() => {
+        if (this.calls.hasUnclear() && !this.disposed) this.checkUnclearAfter(delayMs);
+      });
+    }, delayMs);
     this.unclearChecks.add(timer);
   }
 
