@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { electronBinaryPath } from './scripts/electronBinary.mjs';
 
 const electron = electronBinaryPath(process.cwd(), process.env);
+// Said once, by the runner (workers load this file too): the Electron run is absent, not faked.
+if (!electron && process.env.TEST_WORKER_INDEX === undefined) {
+  process.stdout.write('Electron binary not installed: the "electron" project is left out; the specs run against the browser shell.\n');
+}
 
 export default defineConfig<{ shellKind: 'browser' | 'electron' }>({
   testDir: 'e2e',

@@ -6,7 +6,7 @@ import { STATE_LABELS } from '../../../shared/callModel';
 import { createIovoxEmulator, type IovoxEmulator } from '../../../sandbox/iovox';
 import type { DialIntent, VendorAdapter } from '../adapter';
 import { iovoxVendorModule } from './index';
-import { recordingHost } from './recordingHost';
+import { recordingHost } from '../testing/recordingHost';
 
 const DOCUMENTED_PRESS_ONE = `<?xml version="1.0" encoding="utf-8"?>
 <request>

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { createOracleEmulator, type OracleEmulator } from '../../../sandbox/oracle';
 import type { DialIntent, VendorAdapter } from '../adapter';
 import { oracleVendorModule } from './index';
-import { recordingHost } from './recordingHost';
+import { recordingHost } from '../testing/recordingHost';
 import { MAX_BLIND_POLLS } from './statusPoller';
 
 let emulator: OracleEmulator;
