@@ -9,6 +9,8 @@ if (!electron && process.env.TEST_WORKER_INDEX === undefined) {
 
 export default defineConfig<{ shellKind: 'browser' | 'electron' }>({
   testDir: 'e2e',
+  // The README screenshots are made on request (SCREENSHOTS=1), not checked on every run.
+  testIgnore: process.env.SCREENSHOTS === '1' ? [] : ['screenshots.spec.ts'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

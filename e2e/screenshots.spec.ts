@@ -11,7 +11,6 @@ import { control } from './emulatorControl';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 
-test.skip(process.env.SCREENSHOTS !== '1', 'takes the README screenshots only when SCREENSHOTS=1');
 test.use({ viewport: { width: 1280, height: 820 } });
 
 const nav = (page: Page, name: 'Phone' | 'History' | 'Settings') => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name });
