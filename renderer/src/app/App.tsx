@@ -25,6 +25,9 @@ const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
   { id: 'settings', label: 'Settings' },
 ];
 
+/** About two seconds of frames. */
+const FOCUS_TRIES = 120;
+
 export function App() {
   const bootstrap = useQuery({ queryKey: ['bootstrap'], queryFn: () => unwrap(softphone['app.bootstrap']({})), staleTime: Infinity });
   const load = useLive((s) => s.load);
@@ -61,15 +64,27 @@ export function App() {
 
   // Switching views moves focus to the new view (its heading, or the phone view itself), so
   // keyboard and screen-reader users land where the content changed.
+  // A view whose data is still loading has no heading yet: keep looking for a couple of seconds.
   useEffect(() => {
     const pending = viewToFocus.current;
     if (pending?.view !== view) return;
-    const frame = requestAnimationFrame(() => {
-      viewToFocus.current = undefined;
-      if (pending.target === 'number') return dialerRef.current?.focusNumber();
+    let frame = 0;
+    let tries = 0;
+    const attempt = (): void => {
+      if (pending.target === 'number') {
+        viewToFocus.current = undefined;
+        dialerRef.current?.focusNumber();
+        return;
+      }
       const target = view === 'phone' ? phoneRef.current : contentRef.current?.querySelector<HTMLElement>('h2[tabindex="-1"]');
-      target?.focus();
-    });
+      if (target || ++tries > FOCUS_TRIES) {
+        viewToFocus.current = undefined;
+        target?.focus();
+        return;
+      }
+      frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
   }, [view, focusSeq]);
 
