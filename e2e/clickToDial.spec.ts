@@ -1,36 +1,7 @@
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
 import { test, expect } from './fixtures';
+import { openLink } from './contractClient';
 import { control, emulatorRequests } from './emulatorControl';
-
-/**
- * tel: links end to end in the browser shell. The operating system's part (Electron's
- * open-url / second-instance) is played by a second client of the shell's contract socket:
- * it presents the shell's token from the page URL and the shell's own Origin, exactly as
- * any contract client must, and calls `link.open` — the channel Electron's main process
- * calls for a link. Nothing test-only is exposed to the page.
- */
-async function openLink(page: Page, uri: string): Promise<unknown> {
-  const url = new URL(page.url());
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const socket = new WebSocket(`ws://${url.host}/ws?token=${encodeURIComponent(token)}`, { origin: url.origin });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
-    return await new Promise((resolve, reject) => {
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { id?: number; outcome?: unknown };
-        if (message.id === 1) resolve(message.outcome);
-      });
-      socket.once('error', reject);
-      socket.send(JSON.stringify({ id: 1, channel: 'link.open', payload: { uri } }));
-    });
-  } finally {
-    socket.close();
-  }
-}
 
 async function chooseProfile(page: Page, label: string): Promise<void> {
   const profile = page.getByRole('combobox', { name: 'Profile' });
@@ -41,6 +12,13 @@ async function chooseProfile(page: Page, label: string): Promise<void> {
 
 const oracleStarts = async (base: string) => (await emulatorRequests(base, '^/call/2\\.0/367901/')).filter((r) => r.method === 'POST');
 
+/**
+ * tel: links end to end in the browser shell. The operating system's part (Electron's
+ * open-url / second-instance) is played by a second client of the shell's contract socket:
+ * it presents the shell's token from the page URL and the shell's own Origin, exactly as
+ * any contract client must, and calls `link.open` — the channel Electron's main process
+ * calls for a link (`e2e/contractClient.ts`). Nothing test-only is exposed to the page.
+ */
 test.describe('Click-to-dial (tel: links, keyboard only)', () => {
   // The browser shell's socket is the way in here; Electron gets links from the OS (open-url, second-instance).
   test.skip(({ shellKind }) => shellKind === 'electron', 'links reach Electron through open-url / second-instance, not the shell socket');
